@@ -1,0 +1,2 @@
+/** JMH and end-to-end benchmarks. */
+package dev.appoptics.bench;

@@ -1,0 +1,2 @@
+/** The {@code appoptics} command line. */
+package dev.appoptics.cli;
