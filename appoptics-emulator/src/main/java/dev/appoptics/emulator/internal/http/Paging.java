@@ -1,0 +1,68 @@
+package dev.appoptics.emulator.internal.http;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The API's offset/length pagination for list endpoints: {@code offset} (default 0), {@code length} (default and
+ * maximum 100), {@code sort} ({@code asc}|{@code desc}), and the {@code query} block
+ * {@code {"found","length","offset","total"}} where {@code length} is the number of items in this page.
+ */
+public final class Paging {
+  public static final int MAX_LENGTH = 100;
+
+  private final int offset;
+  private final int length;
+  private final boolean descending;
+
+  private Paging(int offset, int length, boolean descending) {
+    this.offset = offset;
+    this.length = length;
+    this.descending = descending;
+  }
+
+  /** Reads and validates offset, length and sort; bad values are a 400 naming the parameter. */
+  public static Paging of(ApiRequest request) {
+    long offset = request.queryLong("offset").orElse(0L);
+    long length = request.queryLong("length").orElse((long) MAX_LENGTH);
+    if (offset < 0) {
+      throw ApiError.params("offset", "must be greater than or equal to 0");
+    }
+    if (length < 1 || length > MAX_LENGTH) {
+      throw ApiError.params("length", "must be between 1 and " + MAX_LENGTH);
+    }
+    String sort = request.query("sort").orElse("asc");
+    if (!sort.equals("asc") && !sort.equals("desc")) {
+      throw ApiError.params("sort", "must be asc or desc");
+    }
+    return new Paging((int) Math.min(offset, Integer.MAX_VALUE), (int) length, sort.equals("desc"));
+  }
+
+  /**
+   * One page of {@code found} (already filtered) out of {@code total} resources, sorted by {@code order}, as
+   * {@code {"query":{…}, key:[…]}}.
+   */
+  public <T> Map<String, Object> page(String key, List<T> found, int total, Comparator<? super T> order) {
+    Comparator<? super T> sorted = descending ? order.reversed() : order;
+    List<T> items = found.stream().sorted(sorted).skip(offset).limit(length).toList();
+    Map<String, Object> query = new LinkedHashMap<>();
+    query.put("found", found.size());
+    query.put("length", items.size());
+    query.put("offset", offset);
+    query.put("total", total);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("query", query);
+    body.put(key, items);
+    return body;
+  }
+
+  public int offset() {
+    return offset;
+  }
+
+  public int length() {
+    return length;
+  }
+}
