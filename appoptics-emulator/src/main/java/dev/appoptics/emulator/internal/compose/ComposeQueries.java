@@ -117,7 +117,10 @@ public final class ComposeQueries implements CompositeQueries {
       }
       json.put("measurements", points);
       s.metric().ifPresent(m -> json.put("metric", metric(m)));
-      json.put("query", Map.of("metric", s.query().metric(), "tags", s.query().tags()));
+      Map<String, Object> query = new LinkedHashMap<>();
+      query.put("metric", s.query().metric());
+      query.put("tags", s.query().tags());
+      json.put("query", query);
       json.put("period", s.period());
       out.add(json);
     }
