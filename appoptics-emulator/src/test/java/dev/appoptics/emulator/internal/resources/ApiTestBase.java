@@ -2,6 +2,7 @@ package dev.appoptics.emulator.internal.resources;
 
 import dev.appoptics.emulator.ServiceSeed;
 import dev.appoptics.emulator.internal.resources.alerts.AlertsModule;
+import dev.appoptics.emulator.internal.resources.annotations.AnnotationsModule;
 import dev.appoptics.emulator.internal.resources.services.ServicesModule;
 import dev.appoptics.emulator.internal.resources.spaces.SpacesModule;
 import java.util.List;
@@ -19,7 +20,7 @@ abstract class ApiTestBase {
 
   private static Api createApi() {
     ServicesModule services = new ServicesModule(SEEDS);
-    return new InProcessApi(List.of(services, new AlertsModule(services), new SpacesModule()));
+    return new InProcessApi(List.of(services, new AlertsModule(services), new SpacesModule(), new AnnotationsModule()));
   }
 
   @BeforeEach
