@@ -19,8 +19,7 @@ public final class EmulatorModules {
   private EmulatorModules() {}
 
   public static List<ApiModule> create(EmulatorSettings settings, EmulatorState state) {
-    // Composite metrics: replace with the composite implementation of CompositeQueries.
-    CompositeQueries composites = CompositeQueries.unsupported();
+    CompositeQueries composites = new dev.appoptics.emulator.internal.compose.ComposeQueries(state);
 
     List<ApiModule> modules = new ArrayList<>();
     modules.add(new MeasurementsModule(settings, state, composites));
