@@ -10,11 +10,9 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-@Disabled("the emulator does not serve /v1/annotations yet")
 class AnnotationsTest {
   @RegisterExtension static final AppOpticsEmulatorExtension EMULATOR = AppOpticsEmulatorExtension.create();
 

@@ -20,7 +20,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -50,7 +49,6 @@ class ReadmeResourcesExamplesTest {
   }
 
   @Test
-  @Disabled("the emulator does not serve /v1/annotations yet")
   void annotations() {
     AnnotationEvent posted = api.postAnnotation("deploys",
         AnnotationEvent.builder("Deployed v29")
