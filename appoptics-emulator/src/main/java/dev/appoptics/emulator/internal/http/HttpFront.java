@@ -197,9 +197,10 @@ public final class HttpFront {
       response =
           ApiError.system("Internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage()).toResponse(now);
     }
-    send(ex, response, extra);
+    // Logged before the answer goes out, so a client that has its answer also finds the line in the log.
     log(method, target, Integer.toString(response.status()), response.body().length, started, requestBody,
         response);
+    send(ex, response, extra);
   }
 
   private ApiResponse route(
