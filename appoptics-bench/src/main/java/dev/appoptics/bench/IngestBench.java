@@ -1,0 +1,74 @@
+package dev.appoptics.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * How fast the emulator ingests measurements: pre-encoded batches POSTed over keep-alive sockets from several threads
+ * to an emulator in another JVM, so that no client library's cost is counted.
+ *
+ * <p>{@code java -cp appoptics-bench/target/benchmarks.jar dev.appoptics.bench.IngestBench [--n 1000000]
+ * [--batch 300] [--threads 4] [--reps 3] [--port 0]}
+ */
+public final class IngestBench {
+  private IngestBench() {}
+
+  public static void main(String[] argv) throws Exception {
+    Args args = new Args(argv);
+    long n = args.number("n", 1_000_000);
+    int batch = (int) args.number("batch", 300);
+    int threads = (int) args.number("threads", 4);
+    int reps = (int) args.number("reps", 3);
+    int requests = (int) ((n + batch - 1) / batch);
+    byte[][] bodies = new byte[16][];
+    for (int i = 0; i < bodies.length; i++) {
+      bodies[i] = Workload.encodedBatch((long) i * batch, batch);
+    }
+    try (EmulatorProcess emulator = EmulatorProcess.start((int) args.number("port", 0),
+        List.of(args.string("emulator-heap", "-Xmx2g")), List.of())) {
+      System.out.printf("emulator on %s, %d requests of %d measurements, %d threads%n", emulator.baseUri(),
+          requests, batch, threads);
+      run(emulator, bodies, Math.max(200, requests / 10), threads); // warm-up
+      for (int r = 1; r <= reps; r++) {
+        long t0 = System.nanoTime();
+        long ok = run(emulator, bodies, requests, threads);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("ingest rep %d: %,d measurements in %.2f s = %,.0f measurements/s (%d non-2xx)%n", r,
+            (long) requests * batch, secs, requests * (double) batch / secs, requests - ok);
+      }
+    }
+  }
+
+  /** Sends {@code requests} batches from {@code threads} threads; returns how many were answered 2xx. */
+  private static long run(EmulatorProcess emulator, byte[][] bodies, int requests, int threads) throws Exception {
+    AtomicLong next = new AtomicLong();
+    AtomicLong ok = new AtomicLong();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        futures.add(pool.submit(() -> {
+          try (RawHttp http = new RawHttp(emulator.host(), emulator.port())) {
+            for (long i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+              int status = http.post("/v1/measurements", bodies[(int) (i % bodies.length)], Workload.authorization());
+              if (status / 100 == 2) {
+                ok.incrementAndGet();
+              }
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    return ok.get();
+  }
+}

@@ -1,0 +1,340 @@
+package dev.appoptics.emulator.internal.resources.alerts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.appoptics.emulator.internal.http.ApiError;
+import dev.appoptics.emulator.internal.http.ApiModule;
+import dev.appoptics.emulator.internal.http.ApiRequest;
+import dev.appoptics.emulator.internal.http.ApiResponse;
+import dev.appoptics.emulator.internal.http.Paging;
+import dev.appoptics.emulator.internal.http.Router;
+import dev.appoptics.emulator.internal.resources.FieldErrors;
+import dev.appoptics.emulator.internal.resources.Json;
+import dev.appoptics.emulator.internal.resources.Listing;
+import dev.appoptics.emulator.internal.resources.services.ServicesModule;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Alerts, version 2 ({@code /v1/alerts}): CRUD, status, clear, service attachment and the account-wide status.
+ * A create answers without {@code conditions} and {@code services}, as the service does; reads show services as full
+ * service objects (a deleted service simply disappears from its alerts). Thread-safe: one lock guards all state.
+ */
+public final class AlertsModule implements ApiModule {
+  private final Object lock = new Object();
+  private final ServicesModule services;
+  private final Map<Long, Alert> alerts = new LinkedHashMap<>();
+  private long nextId = 1;
+  private long nextConditionId = 1;
+
+  public AlertsModule(ServicesModule services) {
+    this.services = services;
+  }
+
+  @Override
+  public void register(Router router) {
+    router
+        .add("GET", "/v1/alerts", this::list)
+        .add("POST", "/v1/alerts", this::create)
+        .add("GET", "/v1/alerts/status", this::accountStatus)
+        .add("GET", "/v1/alerts/{id}", this::get)
+        .add("PUT", "/v1/alerts/{id}", this::update)
+        .add("DELETE", "/v1/alerts/{id}", this::delete)
+        .add("GET", "/v1/alerts/{id}/status", this::status)
+        .add("POST", "/v1/alerts/{id}/clear", this::clearAlert)
+        .add("POST", "/v1/alerts/{id}/services", this::attach)
+        .add("DELETE", "/v1/alerts/{id}/services/{serviceId}", this::detach);
+  }
+
+  @Override
+  public void clear() {
+    synchronized (lock) {
+      alerts.clear();
+      nextId = 1;
+      nextConditionId = 1;
+    }
+  }
+
+  /**
+   * Marks an alert as firing since {@code at} (epoch seconds), as the service does when its conditions hold. The
+   * emulator does not evaluate conditions itself; this is the hook for whoever does. Returns false for unknown ids.
+   */
+  public boolean trigger(long id, long at) {
+    synchronized (lock) {
+      Alert alert = alerts.get(id);
+      if (alert == null) {
+        return false;
+      }
+      alert.triggeredAt = at;
+      alert.clearedAt = null;
+      return true;
+    }
+  }
+
+  private ApiResponse list(ApiRequest request) {
+    Paging paging = Paging.of(request);
+    Listing.orderBy(request, "updated_at", List.of("updated_at"));
+    String name = request.query("name").orElse("");
+    String version = request.query("version").orElse("2");
+    if (!version.equals("1") && !version.equals("2")) {
+      throw ApiError.params("version", "must be 1 or 2, was " + version);
+    }
+    synchronized (lock) {
+      List<Alert> found = new ArrayList<>();
+      for (Alert a : alerts.values()) {
+        if (version.equals("2") && Listing.containsIgnoreCase(a.name(), name)) {
+          found.add(a);
+        }
+      }
+      Comparator<Alert> order = Comparator.comparingLong(Alert::updatedAt).thenComparingLong(a -> a.id);
+      return Listing.page(paging, "alerts", found, alerts.size(), order, this::render);
+    }
+  }
+
+  private ApiResponse create(ApiRequest request) {
+    FieldErrors errors = new FieldErrors();
+    AlertParser.Parsed parsed = AlertParser.parse(Json.body(request), errors);
+    synchronized (lock) {
+      checkServices(parsed.serviceIds(), errors);
+      errors.throwIfAny();
+      checkUniqueName(parsed.name(), 0);
+      long id = nextId++;
+      Alert alert = new Alert(id, request.now());
+      apply(alert, parsed, request.now());
+      alerts.put(id, alert);
+      ObjectNode answer = render(alert);
+      // The service leaves these out of the create answer; clients re-fetch the alert to see them.
+      answer.remove("conditions");
+      answer.remove("services");
+      return ApiResponse.json(201, answer).withHeader("Location", "/v1/alerts/" + id);
+    }
+  }
+
+  private ApiResponse get(ApiRequest request) {
+    long id = request.pathId("id");
+    synchronized (lock) {
+      return ApiResponse.json(200, render(existing(id)));
+    }
+  }
+
+  /** A full replace: conditions, services and attributes left out are removed. */
+  private ApiResponse update(ApiRequest request) {
+    long id = request.pathId("id");
+    FieldErrors errors = new FieldErrors();
+    AlertParser.Parsed parsed = AlertParser.parse(Json.body(request), errors);
+    synchronized (lock) {
+      Alert alert = existing(id);
+      checkServices(parsed.serviceIds(), errors);
+      errors.throwIfAny();
+      checkUniqueName(parsed.name(), id);
+      apply(alert, parsed, request.now());
+      return ApiResponse.empty(204);
+    }
+  }
+
+  private ApiResponse delete(ApiRequest request) {
+    long id = request.pathId("id");
+    synchronized (lock) {
+      existing(id);
+      alerts.remove(id);
+      return ApiResponse.empty(204);
+    }
+  }
+
+  private ApiResponse status(ApiRequest request) {
+    long id = request.pathId("id");
+    synchronized (lock) {
+      Alert alert = existing(id);
+      ObjectNode body = Json.object();
+      body.putObject("alert").put("id", id);
+      body.put("status", alert.firing() ? "triggered" : "ok");
+      return ApiResponse.json(200, body);
+    }
+  }
+
+  private ApiResponse clearAlert(ApiRequest request) {
+    long id = request.pathId("id");
+    synchronized (lock) {
+      Alert alert = existing(id);
+      if (alert.firing()) {
+        alert.clearedAt = request.now();
+      }
+      return ApiResponse.empty(204);
+    }
+  }
+
+  private ApiResponse accountStatus(ApiRequest request) {
+    synchronized (lock) {
+      ObjectNode body = Json.object();
+      ArrayNode firing = body.putArray("firing");
+      ArrayNode cleared = body.putArray("cleared");
+      for (Alert a : alerts.values()) {
+        if (a.firing()) {
+          firing.addObject().put("id", a.id).put("triggered_at", a.triggeredAt);
+        } else if (a.clearedAt != null) {
+          cleared.addObject().put("id", a.id).put("cleared_at", a.clearedAt);
+        }
+      }
+      return ApiResponse.json(200, body);
+    }
+  }
+
+  /** Body {@code {"service": id}} (JSON) or {@code service=id} (form or query). */
+  private ApiResponse attach(ApiRequest request) {
+    long id = request.pathId("id");
+    Optional<Long> serviceId = serviceParam(request);
+    synchronized (lock) {
+      Alert alert = existing(id);
+      if (serviceId.isEmpty()) {
+        throw ApiError.params("service", "is not present");
+      }
+      long sid = serviceId.get();
+      if (services.find(sid).isEmpty()) {
+        throw ApiError.params("service", "no service has id " + sid);
+      }
+      if (alert.serviceIds.contains(sid)) {
+        throw ApiError.alreadyExists("service", "service " + sid + " already exists on alert " + id);
+      }
+      alert.serviceIds.add(sid);
+      alert.updatedAt = request.now();
+      return ApiResponse.empty(201).withHeader("Location", "/v1/alerts/" + id + "/services/" + sid);
+    }
+  }
+
+  private ApiResponse detach(ApiRequest request) {
+    long id = request.pathId("id");
+    long sid = request.pathId("serviceId");
+    synchronized (lock) {
+      Alert alert = existing(id);
+      if (!alert.serviceIds.remove(sid)) {
+        throw Json.notFound("Service", sid + " on alert " + id);
+      }
+      alert.updatedAt = request.now();
+      return ApiResponse.empty(204);
+    }
+  }
+
+  private static Optional<Long> serviceParam(ApiRequest request) {
+    String type = request.header("content-type").orElse("");
+    if (request.hasBody() && !type.startsWith("application/x-www-form-urlencoded")) {
+      return Json.id(Json.body(request).get("service"));
+    }
+    String form = new String(request.body(), StandardCharsets.UTF_8);
+    for (String pair : form.split("&")) {
+      if (pair.startsWith("service=")) {
+        return Json.id(pair.substring("service=".length()));
+      }
+    }
+    return request.query("service").flatMap(Json::id);
+  }
+
+  private void checkServices(List<Long> ids, FieldErrors errors) {
+    for (long sid : ids) {
+      if (services.find(sid).isEmpty()) {
+        errors.add("services", "no service has id " + sid);
+      }
+    }
+  }
+
+  private void checkUniqueName(String name, long self) {
+    for (Alert a : alerts.values()) {
+      if (a.id != self && a.name().equalsIgnoreCase(name)) {
+        throw ApiError.alreadyExists("name", "an alert named '" + name + "' already exists");
+      }
+    }
+  }
+
+  private void apply(Alert alert, AlertParser.Parsed parsed, long now) {
+    ArrayNode conditions = Json.array();
+    for (JsonNode c : parsed.conditions()) {
+      ObjectNode condition = Json.object();
+      long cid = c.has("id") && alert.conditionIds().contains(c.get("id").asLong())
+          ? c.get("id").asLong()
+          : nextConditionId++;
+      condition.put("id", cid);
+      ((ObjectNode) c).remove("id");
+      condition.setAll((ObjectNode) c);
+      conditions.add(condition);
+    }
+    ObjectNode fields = Json.object();
+    fields.put("name", parsed.name());
+    fields.set("description", parsed.description());
+    fields.set("conditions", conditions);
+    fields.set("attributes", parsed.attributes());
+    fields.put("active", parsed.active());
+    fields.put("rearm_seconds", parsed.rearmSeconds());
+    fields.put("rearm_per_signal", parsed.rearmPerSignal());
+    fields.put("md", parsed.md());
+    alert.fields = fields;
+    alert.serviceIds = new ArrayList<>(parsed.serviceIds());
+    alert.updatedAt = now;
+  }
+
+  private ObjectNode render(Alert alert) {
+    ObjectNode out = Json.object();
+    out.put("id", alert.id);
+    out.set("name", alert.fields.get("name"));
+    out.set("description", alert.fields.get("description"));
+    out.set("conditions", alert.fields.get("conditions").deepCopy());
+    ArrayNode shown = out.putArray("services");
+    for (long sid : alert.serviceIds) {
+      services.find(sid).ifPresent(shown::add);
+    }
+    for (String f : List.of("attributes", "active", "rearm_seconds", "rearm_per_signal", "md")) {
+      out.set(f, alert.fields.get(f).deepCopy());
+    }
+    out.put("version", 2);
+    out.put("created_at", alert.createdAt);
+    out.put("updated_at", alert.updatedAt);
+    return out;
+  }
+
+  private Alert existing(long id) {
+    Alert alert = alerts.get(id);
+    if (alert == null) {
+      throw Json.notFound("Alert", id);
+    }
+    return alert;
+  }
+
+  /** One stored alert; mutable, guarded by the module's lock. */
+  private static final class Alert {
+    final long id;
+    final long createdAt;
+    long updatedAt;
+    ObjectNode fields = Json.object();
+    List<Long> serviceIds = new ArrayList<>();
+    Long triggeredAt;
+    Long clearedAt;
+
+    Alert(long id, long createdAt) {
+      this.id = id;
+      this.createdAt = createdAt;
+      this.updatedAt = createdAt;
+    }
+
+    String name() {
+      return fields.path("name").asText();
+    }
+
+    long updatedAt() {
+      return updatedAt;
+    }
+
+    boolean firing() {
+      return triggeredAt != null && clearedAt == null;
+    }
+
+    List<Long> conditionIds() {
+      List<Long> ids = new ArrayList<>();
+      fields.path("conditions").forEach(c -> ids.add(c.path("id").asLong()));
+      return ids;
+    }
+  }
+}
