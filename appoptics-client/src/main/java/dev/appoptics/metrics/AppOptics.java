@@ -1,11 +1,311 @@
 package dev.appoptics.metrics;
 
+import dev.appoptics.metrics.internal.transport.ApacheTransport;
+import dev.appoptics.metrics.internal.transport.JdkTransport;
+import dev.appoptics.metrics.internal.transport.Transport;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
 /**
  * A connection to the AppOptics Metrics API. Create one with {@link #connect(String)} or {@link #builder()}, share it
  * across threads, and close it when done.
+ *
+ * <pre>{@code
+ * try (AppOptics api = AppOptics.builder().token(token).tags(Map.of("service", "checkout")).build()) {
+ *   api.submit("orders.placed", 1, Map.of("region", "eu"));
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: one pooled keep-alive HTTP client per connection serves all threads; tags and timeout may be
+ * changed at any time and apply to the next request. Every failure is an unchecked {@link AppOpticsException}.
  */
 public final class AppOptics implements AutoCloseable {
-  // SKELETON — the client core fills in construction, measurements, metrics and queues.
+  /** The production API. */
+  public static final URI DEFAULT_BASE_URI = URI.create("https://api.appoptics.com/v1/");
+  /** Connect plus read timeout unless configured. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+  /** Environment variable read when no token is given. */
+  public static final String TOKEN_ENV = "APPOPTICS_TOKEN";
+
+  private final URI baseUri;
+  private final UnaryOperator<String> sanitizer;
+  private final String userAgent;
+  private final HttpEngine engine;
+  private volatile Map<String, String> tags;
+  private volatile Duration timeout;
+  private final Rest rest;
+  private final Measurements measurements;
+  private final Metrics metrics;
+
+  private AppOptics(Builder b, String token) {
+    this.baseUri = b.baseUri;
+    this.sanitizer = b.sanitizer;
+    this.userAgent = b.userAgent;
+    this.engine = b.engine;
+    this.tags = b.tags;
+    this.timeout = b.timeout;
+    Transport transport = b.engine == HttpEngine.JDK
+        ? new JdkTransport(b.timeout)
+        : new ApacheTransport(this::getTimeout, b.maxConnections);
+    this.rest = new Rest(baseUri, transport, token, userAgent, this::getTimeout);
+    this.measurements = new Measurements(this, rest);
+    this.metrics = new Metrics(this, rest);
+  }
+
+  /** Connects to the production API with {@code token} (or {@code $APPOPTICS_TOKEN} when it is null or empty). */
+  public static AppOptics connect(String token) {
+    return builder().token(token).build();
+  }
+
+  /** Starts configuring a connection. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  // ---- connection ----
+
+  /** The base URI every path is resolved against, ending in "/". */
+  public URI baseUri() {
+    return baseUri;
+  }
+
+  /** The User-Agent sent with every request. */
+  public String userAgent() {
+    return userAgent;
+  }
+
+  /** The HTTP engine in use. */
+  public HttpEngine httpEngine() {
+    return engine;
+  }
+
+  /** Connection-level tags, inherited by measurements as described on {@link Measurement}. */
+  public Map<String, String> getTags() {
+    return tags;
+  }
+
+  /** Replaces the connection-level tags. */
+  public void setTags(Map<String, String> tags) {
+    this.tags = Tags.copy(tags);
+  }
+
+  /** Adds to the connection-level tags (a given name replaces the old value). */
+  public synchronized void addTags(Map<String, String> tags) {
+    this.tags = Tags.merge(this.tags, tags);
+  }
+
+  /** The timeout for connecting and for waiting on each answer. */
+  public Duration getTimeout() {
+    return timeout;
+  }
+
+  /** Changes the timeout; applies to the next request (with the JDK engine, the connect part stays as built). */
+  public void setTimeout(Duration timeout) {
+    this.timeout = Builder.checkTimeout(timeout);
+  }
+
+  /** The metric name as sent: the configured sanitizer applied. */
+  String sanitize(String name) {
+    return sanitizer.apply(name);
+  }
+
+  /** The HTTP layer, for the per-area classes. */
+  Rest rest() {
+    return rest;
+  }
+
+  Measurements measurementsApi() {
+    return measurements;
+  }
+
+  // ---- measurements ----
+
+  /** Submits one value with exactly these tags ({@code POST /v1/measurements}). */
+  public void submit(String name, double value, Map<String, String> tags) {
+    submit(Measurement.of(name, value, tags));
+  }
+
+  /** Submits one value; with {@code inheritTags} the connection's tags fill in names not given. */
+  public void submit(String name, double value, Map<String, String> tags, boolean inheritTags) {
+    submit(Measurement.builder(name).value(value).tags(tags).inheritTags(inheritTags).build());
+  }
+
+  /** Submits one value tagged with the connection's tags. */
+  public void submit(String name, double value) {
+    submit(Measurement.builder(name).value(value).build());
+  }
+
+  /** Submits one measurement (time, period, summaries as set on it). */
+  public void submit(Measurement measurement) {
+    measurements.submit(List.of(measurement));
+  }
+
+  /** Submits many measurements, in requests of at most 300, in order; validates all before sending any. */
+  public void submit(Collection<Measurement> batch) {
+    measurements.submit(List.copyOf(batch));
+  }
+
+  /** Same as {@link #submit(String, double, Map)}. */
+  public void submitMeasurement(String name, double value, Map<String, String> tags) {
+    submit(name, value, tags);
+  }
+
+  /** Same as {@link #submit(String, double, Map, boolean)}. */
+  public void submitMeasurement(String name, double value, Map<String, String> tags, boolean inheritTags) {
+    submit(name, value, tags, inheritTags);
+  }
+
+  /** Same as {@link #submit(Measurement)}. */
+  public void submitMeasurement(Measurement measurement) {
+    submit(measurement);
+  }
+
+  /** Same as {@link #submit(String, double, Map)}. */
+  public void submitTagged(String name, double value, Map<String, String> tags) {
+    submit(name, value, tags);
+  }
+
+  /** Same as {@link #submit(Measurement)}. */
+  public void submitTagged(Measurement measurement) {
+    submit(measurement);
+  }
+
+  /** The measurement as it would be sent: sanitized name, resolved and checked tags. Sends nothing. */
+  public Measurement createTaggedPayload(Measurement measurement) {
+    return measurements.resolve(measurement, Map.of());
+  }
+
+  /** Reads measurements ({@code GET /v1/measurements/:name}). */
+  public MeasurementResult getMeasurements(String name, MeasurementQuery query) {
+    return measurements.get(name, query);
+  }
+
+  /** Same as {@link #getMeasurements}. */
+  public MeasurementResult getTagged(String name, MeasurementQuery query) {
+    return getMeasurements(name, query);
+  }
+
+  // ---- metrics ----
+
+  /** The first page of metrics (server default length 100). */
+  public Page<Metric> listMetrics() {
+    return listMetrics(ListOptions.none());
+  }
+
+  /** One page of metrics: name filter, offset, length. */
+  public Page<Metric> listMetrics(ListOptions options) {
+    return metrics.list(options);
+  }
+
+  /** Every metric, fetched page by page as the stream is consumed. */
+  public Stream<Metric> listAllMetrics() {
+    return listAllMetrics(ListOptions.none());
+  }
+
+  /** Every matching metric, fetched page by page as the stream is consumed (length sets the page size). */
+  public Stream<Metric> listAllMetrics(ListOptions options) {
+    return metrics.listAll(options);
+  }
+
+  /** One metric's metadata; {@link NotFoundException} when it does not exist. */
+  public Metric getMetric(String name) {
+    return metrics.get(name);
+  }
+
+  /** Same as {@link #getMetric}. */
+  public Metric get(String name) {
+    return getMetric(name);
+  }
+
+  /** Creates a gauge named {@code name} (or updates it when it exists) and returns it. */
+  public Metric createMetric(String name) {
+    return createMetric(Metric.builder(name).build());
+  }
+
+  /** Creates the metric (or updates it when it exists) and returns it as stored. */
+  public Metric createMetric(Metric metric) {
+    return metrics.create(metric);
+  }
+
+  /** Same as {@link #createMetric(String)}. */
+  public Metric create(String name) {
+    return createMetric(name);
+  }
+
+  /** Same as {@link #createMetric(Metric)}. */
+  public Metric create(Metric metric) {
+    return createMetric(metric);
+  }
+
+  /** Updates the fields that are set on {@code changes} (attributes, description, period, …). */
+  public void updateMetric(Metric changes) {
+    metrics.update(changes);
+  }
+
+  /** Updates the attributes of metric {@code name}. */
+  public void updateMetric(String name, MetricAttributes attributes) {
+    updateMetric(Metric.builder(name).attributes(attributes).build());
+  }
+
+  /** Same as {@link #updateMetric(Metric)}. */
+  public void update(Metric changes) {
+    updateMetric(changes);
+  }
+
+  /** Same as {@link #updateMetric(String, MetricAttributes)}. */
+  public void update(String name, MetricAttributes attributes) {
+    updateMetric(name, attributes);
+  }
+
+  /** Deletes a metric and its data. */
+  public void deleteMetric(String name) {
+    metrics.delete(name);
+  }
+
+  /** Deletes several metrics in one request; absent names are not an error. */
+  public void deleteMetric(Collection<String> names) {
+    metrics.delete(names);
+  }
+
+  /** Same as {@link #deleteMetric(String)}. */
+  public void delete(String name) {
+    deleteMetric(name);
+  }
+
+  /** Same as {@link #deleteMetric(Collection)}. */
+  public void delete(Collection<String> names) {
+    deleteMetric(names);
+  }
+
+  // ---- queues and aggregation ----
+
+  /** A new measurement queue with no tags of its own and no auto-submit. */
+  public Queue newQueue() {
+    return newQueue(QueueOptions.defaults());
+  }
+
+  /** A new measurement queue with the given tags and auto-submit count. */
+  public Queue newQueue(QueueOptions options) {
+    return new Queue(this, measurements, Objects.requireNonNull(options, "options"));
+  }
+
+  /** A new aggregator with no tags, period or fixed time. */
+  public Aggregator newAggregator() {
+    return newAggregator(AggregatorOptions.defaults());
+  }
+
+  /** A new aggregator with the given tags, period and time. */
+  public Aggregator newAggregator(AggregatorOptions options) {
+    return new Aggregator(this, measurements, Objects.requireNonNull(options, "options"));
+  }
 
   // ---- annotations (client resources) ----
 
@@ -15,6 +315,135 @@ public final class AppOptics implements AutoCloseable {
 
   // ---- composites ----
 
+  /** Releases pooled connections. Requests after close fail with a {@link TransportException}. */
   @Override
-  public void close() {}
+  public void close() {
+    rest.close();
+  }
+
+  @Override
+  public String toString() {
+    return "AppOptics{" + baseUri + ", engine=" + engine + ", tags=" + tags + "}";
+  }
+
+  /**
+   * Configures a connection. Defaults: token from {@code $APPOPTICS_TOKEN}, base URI
+   * {@link #DEFAULT_BASE_URI}, no tags, no sanitizer, timeout {@link #DEFAULT_TIMEOUT}, {@link HttpEngine#APACHE}.
+   */
+  public static final class Builder {
+    private String token;
+    private URI baseUri = DEFAULT_BASE_URI;
+    private Map<String, String> tags = Map.of();
+    private UnaryOperator<String> sanitizer = UnaryOperator.identity();
+    private Duration timeout = DEFAULT_TIMEOUT;
+    private String userAgent = Version.userAgent();
+    private HttpEngine engine = HttpEngine.APACHE;
+    private int maxConnections = 20;
+    private Function<String, String> environment = System::getenv;
+
+    private Builder() {}
+
+    /** The API token; when null or empty, {@code $APPOPTICS_TOKEN} is used. */
+    public Builder token(String token) {
+      this.token = token;
+      return this;
+    }
+
+    /** The API root, e.g. {@code http://localhost:8080/v1/} for the emulator. */
+    public Builder baseUri(URI baseUri) {
+      Check.notNull("baseUri", baseUri);
+      String scheme = baseUri.getScheme();
+      if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || baseUri.getHost() == null) {
+        throw new InvalidInputException("baseUri", baseUri.toString(), "must be an http:// or https:// URI with a host");
+      }
+      if (baseUri.getRawQuery() != null || baseUri.getRawFragment() != null) {
+        throw new InvalidInputException("baseUri", baseUri.toString(), "must not have a query or fragment");
+      }
+      String s = baseUri.toString();
+      this.baseUri = URI.create(s.endsWith("/") ? s : s + "/");
+      return this;
+    }
+
+    /** The API root as text. */
+    public Builder baseUri(String baseUri) {
+      try {
+        return baseUri(URI.create(Check.notNull("baseUri", baseUri)));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException("baseUri", baseUri, "is not a URI: " + e.getMessage());
+      }
+    }
+
+    /** Connection-level tags. */
+    public Builder tags(Map<String, String> tags) {
+      this.tags = Tags.copy(tags);
+      return this;
+    }
+
+    /** Adds one connection-level tag. */
+    public Builder tag(String name, String value) {
+      this.tags = Tags.merge(tags, Map.of(Check.notNull("tag name", name), Check.notNull("tags." + name, value)));
+      return this;
+    }
+
+    /** Applied to every metric name before sending, e.g. {@code MetricNames::sanitize}. Default: none. */
+    public Builder sanitizer(UnaryOperator<String> sanitizer) {
+      this.sanitizer = Check.notNull("sanitizer", sanitizer);
+      return this;
+    }
+
+    /** Connect and read timeout (default 10 s). */
+    public Builder timeout(Duration timeout) {
+      this.timeout = checkTimeout(timeout);
+      return this;
+    }
+
+    /** Replaces the default User-Agent. */
+    public Builder userAgent(String userAgent) {
+      if (userAgent == null || userAgent.isBlank()) {
+        throw new InvalidInputException("userAgent", userAgent, "must not be blank");
+      }
+      this.userAgent = userAgent;
+      return this;
+    }
+
+    /** The HTTP library to send through (default {@link HttpEngine#APACHE}). */
+    public Builder httpEngine(HttpEngine engine) {
+      this.engine = Check.notNull("httpEngine", engine);
+      return this;
+    }
+
+    /** Upper bound of pooled connections (default 20). */
+    public Builder maxConnections(int maxConnections) {
+      if (maxConnections < 1) {
+        throw new InvalidInputException("maxConnections", maxConnections, "must be at least 1");
+      }
+      this.maxConnections = maxConnections;
+      return this;
+    }
+
+    /** Where the token fallback is read from; tests replace the process environment. */
+    Builder environment(Function<String, String> environment) {
+      this.environment = environment;
+      return this;
+    }
+
+    /** Opens the connection (no request is sent yet). */
+    public AppOptics build() {
+      String t = token == null || token.isEmpty() ? environment.apply(TOKEN_ENV) : token;
+      if (t == null || t.isEmpty()) {
+        throw new InvalidInputException("token", t, "give a token or set " + TOKEN_ENV);
+      }
+      if (!StandardCharsets.US_ASCII.newEncoder().canEncode(t) || t.contains(":")) {
+        throw new InvalidInputException("token", "<hidden>", "must be ASCII without ':'");
+      }
+      return new AppOptics(this, t);
+    }
+
+    static Duration checkTimeout(Duration timeout) {
+      if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+        throw new InvalidInputException("timeout", timeout, "must be positive");
+      }
+      return timeout;
+    }
+  }
 }

@@ -1,14 +1,36 @@
 package dev.appoptics.metrics;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /** Lazy pagination over the API's offset/length lists. */
 final class Pages {
-  // CONTRACT STUB — implemented by the client core.
-
   private Pages() {}
+
+  /** Fetches one page: {@code GET path?query}, items from the {@code key} array, counts from the query block. */
+  static <T> Page<T> page(Rest rest, String path, Query query, String key, Function<JsonNode, T> parse) {
+    JsonNode answer = rest.get(path, query);
+    List<T> items = new ArrayList<>();
+    JsonNode array = answer.isArray() ? answer : answer.path(key);
+    for (JsonNode item : array) {
+      items.add(parse.apply(item));
+    }
+    JsonNode q = answer.path("query");
+    int offset = q.path("offset").asInt(query.get("offset").map(Integer::parseInt).orElse(0));
+    int length = q.path("length").asInt(items.size());
+    // without a query block the answer is complete: "found" is what we hold
+    int found = q.path("found").asInt(q.path("total").asInt(offset + items.size()));
+    int total = q.path("total").asInt(found);
+    return new Page<>(items, offset, length, found, total);
+  }
 
   /**
    * Streams every item of a paginated list ({@code GET path?query&offset=…}), fetching one page at a time as the
@@ -16,6 +38,47 @@ final class Pages {
    * into a model. Stops when {@code offset >= found} or a page is empty.
    */
   static <T> Stream<T> stream(Rest rest, String path, Query query, String key, Function<JsonNode, T> parse) {
-    throw new UnsupportedOperationException("not yet implemented");
+    Iterator<T> iterator = new PagingIterator<>(rest, path, query.copy(), key, parse);
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false);
+  }
+
+  private static final class PagingIterator<T> implements Iterator<T> {
+    private final Rest rest;
+    private final String path;
+    private final Query query;
+    private final String key;
+    private final Function<JsonNode, T> parse;
+    private Iterator<T> current = java.util.Collections.emptyIterator();
+    private int nextOffset;
+    private boolean done;
+
+    PagingIterator(Rest rest, String path, Query query, String key, Function<JsonNode, T> parse) {
+      this.rest = rest;
+      this.path = path;
+      this.query = query;
+      this.key = key;
+      this.parse = parse;
+      this.nextOffset = query.get("offset").map(Integer::parseInt).orElse(0);
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (!current.hasNext() && !done) {
+        Page<T> page = page(rest, path, query.set("offset", nextOffset), key, parse);
+        current = page.items().iterator();
+        nextOffset = page.nextOffset();
+        done = !page.hasMore();
+      }
+      return current.hasNext();
+    }
+
+    @Override
+    public T next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return current.next();
+    }
   }
 }

@@ -2,6 +2,20 @@ package dev.appoptics.metrics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.appoptics.metrics.internal.transport.HttpRequest;
+import dev.appoptics.metrics.internal.transport.HttpResponse;
+import dev.appoptics.metrics.internal.transport.Transport;
+import dev.appoptics.metrics.internal.transport.TransportTimeoutException;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The JSON-over-HTTP layer every API area uses: builds the URI from the base URI and escaped path segments, adds
@@ -12,31 +26,131 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * answers without a body decode to a missing node ({@code JsonNode#isMissingNode()}).
  */
 final class Rest {
-  // CONTRACT STUB — implemented by the client core.
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final String base;
+  private final String basePath;
+  private final Transport transport;
+  private final String authorization;
+  private final String userAgent;
+  private final Supplier<Duration> timeout;
+
+  Rest(URI baseUri, Transport transport, String token, String userAgent, Supplier<Duration> timeout) {
+    String b = baseUri.toString();
+    this.base = b.endsWith("/") ? b : b + "/";
+    this.basePath = URI.create(base).getRawPath();
+    this.transport = transport;
+    this.authorization =
+        "Basic " + Base64.getEncoder().encodeToString((token + ":").getBytes(StandardCharsets.US_ASCII));
+    this.userAgent = userAgent;
+    this.timeout = timeout;
+  }
 
   /** Joins raw segments into a relative path, URL-escaping each one ("metrics", "a b") → "metrics/a%20b". */
   static String path(Object... segments) {
-    throw new UnsupportedOperationException("not yet implemented");
+    StringBuilder sb = new StringBuilder();
+    for (Object segment : segments) {
+      if (sb.length() > 0) {
+        sb.append('/');
+      }
+      String s = String.valueOf(segment);
+      // "." and ".." would be collapsed by URI normalisation somewhere along the way; escape their dots
+      sb.append(s.equals(".") || s.equals("..") ? s.replace(".", "%2E") : Query.percentEncode(s));
+    }
+    return sb.toString();
   }
 
   ObjectMapper mapper() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return MAPPER;
   }
 
   JsonNode get(String path, Query query) {
-    throw new UnsupportedOperationException("not yet implemented");
+    return json(send("GET", path, query, null));
   }
 
   JsonNode post(String path, JsonNode body) {
-    throw new UnsupportedOperationException("not yet implemented");
+    return json(send("POST", path, null, bytes(body)));
+  }
+
+  /** POST of an already encoded JSON body (measurement batches are written with a streaming generator). */
+  JsonNode post(String path, byte[] jsonBody) {
+    return json(send("POST", path, null, jsonBody));
   }
 
   JsonNode put(String path, JsonNode body) {
-    throw new UnsupportedOperationException("not yet implemented");
+    return json(send("PUT", path, null, bytes(body)));
   }
 
   /** DELETE, with a JSON body when {@code body} is not null (batch metric delete). */
   JsonNode delete(String path, JsonNode body) {
-    throw new UnsupportedOperationException("not yet implemented");
+    return json(send("DELETE", path, null, body == null ? null : bytes(body)));
+  }
+
+  /**
+   * Sends one request and returns the 2xx answer; any other status becomes the matching {@link ApiException},
+   * transport failures a {@link TransportException}. {@code query} and {@code body} may be null.
+   */
+  HttpResponse send(String method, String path, Query query, byte[] body) {
+    String target = base + path + (query == null || query.isEmpty() ? "" : "?" + query.encode());
+    URI uri = URI.create(target);
+    String shownPath = basePath + path;
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Authorization", authorization);
+    headers.put("User-Agent", userAgent);
+    headers.put("Accept", "application/json");
+    if (body != null) {
+      headers.put("Content-Type", "application/json");
+    }
+    HttpResponse response;
+    try {
+      response = transport.send(new HttpRequest(method, uri, headers, body, timeout.get()));
+    } catch (TransportTimeoutException e) {
+      throw new RequestTimeoutException(method, shownPath, e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof AppOpticsException ae) {
+        throw ae;
+      }
+      throw new ConnectionException(method, shownPath, describe(e), e);
+    }
+    if (response.status() >= 200 && response.status() < 300) {
+      return response;
+    }
+    throw StatusErrors.toException(method, shownPath, response, ErrorBodies.parse(MAPPER, response.body()));
+  }
+
+  private static String describe(Exception e) {
+    String m = e.getMessage();
+    return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+  }
+
+  private byte[] bytes(JsonNode body) {
+    try {
+      return MAPPER.writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode a JSON tree", e);
+    }
+  }
+
+  private JsonNode json(HttpResponse response) {
+    byte[] body = response.body();
+    if (body.length == 0) {
+      return MissingNode.getInstance();
+    }
+    try {
+      JsonNode node = MAPPER.readTree(body);
+      return node == null ? MissingNode.getInstance() : node;
+    } catch (IOException e) {
+      // a 2xx with a non-JSON body carries nothing the areas can use
+      return MissingNode.getInstance();
+    }
+  }
+
+  /** Releases the transport's connections. */
+  void close() {
+    transport.close();
+  }
+
+  static List<String> errorsOf(HttpResponse response) {
+    return ErrorBodies.parse(MAPPER, response.body());
   }
 }

@@ -16,13 +16,25 @@ public final class ApiError extends RuntimeException {
   private final transient Map<String, Object> body;
   private final boolean withRequestTime;
   private final transient Map<String, String> headers;
+  private final String plainText;
 
   private ApiError(int status, Map<String, Object> body, boolean withRequestTime, Map<String, String> headers) {
-    super(status + " " + body, null, false, false);
+    this(status, body, withRequestTime, headers, null);
+  }
+
+  private ApiError(
+      int status, Map<String, Object> body, boolean withRequestTime, Map<String, String> headers, String plainText) {
+    super(status + " " + (plainText == null ? body : plainText), null, false, false);
     this.status = status;
     this.body = body;
     this.withRequestTime = withRequestTime;
     this.headers = headers;
+    this.plainText = plainText;
+  }
+
+  /** A {@code text/plain} answer: the 401 the service sends on POST requests. */
+  public static ApiError text(int status, String message) {
+    return new ApiError(status, Map.of(), false, Map.of(), message);
   }
 
   /** 400 {@code {"errors":{"params":{field:[messages]}},"request_time":t}}. */
@@ -55,6 +67,16 @@ public final class ApiError extends RuntimeException {
     return new ApiError(status, Map.of("error", message), true, Map.of());
   }
 
+  /** 500 {@code {"errors":{"system":[message]}}}: an unexpected failure, never a stack trace. */
+  public static ApiError system(String message) {
+    return system(500, message);
+  }
+
+  /** {@code {"errors":{"system":[message]}}} with a 5xx status (maintenance, injected faults). */
+  public static ApiError system(int status, String message) {
+    return new ApiError(status, Map.of("errors", Map.of("system", List.of(message))), false, Map.of());
+  }
+
   public static ApiError notFound(String message) {
     return request(404, message);
   }
@@ -68,7 +90,7 @@ public final class ApiError extends RuntimeException {
   public ApiError withHeaders(Map<String, String> extra) {
     Map<String, String> merged = new LinkedHashMap<>(headers);
     merged.putAll(extra);
-    return new ApiError(status, body, withRequestTime, Map.copyOf(merged));
+    return new ApiError(status, body, withRequestTime, Map.copyOf(merged), plainText);
   }
 
   public int status() {
@@ -76,6 +98,13 @@ public final class ApiError extends RuntimeException {
   }
 
   public ApiResponse toResponse(long requestTime) {
+    if (plainText != null) {
+      ApiResponse text = ApiResponse.text(status, plainText);
+      for (Map.Entry<String, String> h : headers.entrySet()) {
+        text = text.withHeader(h.getKey(), h.getValue());
+      }
+      return text;
+    }
     Map<String, Object> out = new LinkedHashMap<>(body);
     if (withRequestTime) {
       out.put("request_time", requestTime);

@@ -11,6 +11,11 @@ public final class ApiResponse {
   static final ObjectMapper JSON = new ObjectMapper();
   public static final String JSON_TYPE = "application/json;charset=utf-8";
 
+  /** The shared Jackson mapper (thread-safe) for modules that read or write JSON themselves. */
+  public static ObjectMapper mapper() {
+    return JSON;
+  }
+
   private final int status;
   private final Map<String, String> headers;
   private final byte[] body;

@@ -1,0 +1,60 @@
+package dev.appoptics.metrics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Measurement submit and query; measurement-level tag resolution and validation live here too. */
+final class Measurements {
+  /** Measurements per POST, as the Python library sends them. */
+  static final int CHUNK_SIZE = 300;
+
+  private final AppOptics connection;
+  private final Rest rest;
+
+  Measurements(AppOptics connection, Rest rest) {
+    this.connection = connection;
+    this.rest = rest;
+  }
+
+  /**
+   * The measurement as it goes on the wire: sanitized, checked name; tags resolved (measurement over
+   * {@code queueTags} over connection tags) and checked.
+   */
+  Measurement resolve(Measurement m, Map<String, String> queueTags) {
+    String name = Check.metricName(connection.sanitize(m.name()));
+    Map<String, String> tags = Tags.resolve(m.tags(), m.inheritTags(), connection.getTags(), queueTags);
+    Check.tags(tags, true);
+    return m.resolved(name, tags);
+  }
+
+  /** Resolves all, then sends them in chunks of {@link #CHUNK_SIZE}, in order. */
+  void submit(List<Measurement> measurements) {
+    List<Measurement> resolved = new ArrayList<>(measurements.size());
+    for (Measurement m : measurements) {
+      resolved.add(resolve(Check.notNull("measurement", m), Map.of()));
+    }
+    if (resolved.isEmpty()) {
+      throw new InvalidInputException("measurements", "[]", "at least one measurement is needed");
+    }
+    for (int from = 0; from < resolved.size(); from += CHUNK_SIZE) {
+      post(resolved.subList(from, Math.min(resolved.size(), from + CHUNK_SIZE)));
+    }
+  }
+
+  /** One POST of already resolved measurements. */
+  void post(List<Measurement> resolved) {
+    post(resolved, Map.of(), null);
+  }
+
+  /** One POST with optional top-level tags and time (the aggregator's payload shape). */
+  void post(List<Measurement> resolved, Map<String, String> topTags, Long topTime) {
+    rest.post("measurements", MeasurementJson.encode(resolved, topTags, topTime));
+  }
+
+  MeasurementResult get(String name, MeasurementQuery query) {
+    String wireName = Check.metricName(connection.sanitize(Check.notNull("name", name)));
+    Check.notNull("query", query);
+    return MeasurementResult.fromJson(rest.get(Rest.path("measurements", wireName), query.toQuery()), wireName);
+  }
+}

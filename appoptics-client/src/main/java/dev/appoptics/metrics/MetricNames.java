@@ -1,0 +1,31 @@
+package dev.appoptics.metrics;
+
+import java.util.regex.Pattern;
+
+/**
+ * Metric-name helpers. {@link #sanitize} is the sanitizer to pass to {@link AppOptics.Builder#sanitizer}; the
+ * default is none, so invalid names are refused with an {@link InvalidInputException} before anything is sent.
+ */
+public final class MetricNames {
+  /** The longest metric name the API stores. */
+  public static final int MAX_LENGTH = 255;
+
+  private static final Pattern DISALLOWED_RUN = Pattern.compile("[^A-Za-z0-9.:\\-_]+");
+  private static final Pattern VALID = Pattern.compile("[A-Za-z0-9.:_-]{1,255}");
+
+  private MetricNames() {}
+
+  /**
+   * Makes a name acceptable to the API: every run of characters outside {@code A-Z a-z 0-9 . : - _} becomes one
+   * {@code -}, then the result is cut at 255 characters. {@code sanitize("Just*toBeSafe")} is {@code "Just-toBeSafe"}.
+   */
+  public static String sanitize(String name) {
+    String replaced = DISALLOWED_RUN.matcher(name).replaceAll("-");
+    return replaced.length() > MAX_LENGTH ? replaced.substring(0, MAX_LENGTH) : replaced;
+  }
+
+  /** Whether the API accepts {@code name} as it is (1–255 of {@code A-Z a-z 0-9 . : - _}). */
+  public static boolean isValid(String name) {
+    return name != null && VALID.matcher(name).matches();
+  }
+}

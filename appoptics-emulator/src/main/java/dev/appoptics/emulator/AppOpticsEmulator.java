@@ -1,0 +1,242 @@
+package dev.appoptics.emulator;
+
+import dev.appoptics.emulator.internal.EmulatorModules;
+import dev.appoptics.emulator.internal.EmulatorSettings;
+import dev.appoptics.emulator.internal.EmulatorState;
+import dev.appoptics.emulator.internal.http.ApiModule;
+import dev.appoptics.emulator.internal.http.HttpFront;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A local HTTP server that speaks the AppOptics Metrics API v1: measurements, metrics, spaces, charts, alerts,
+ * annotations, services and more, stored in memory. Start one per test class (or per test) on a free port and point
+ * a client at {@link #baseUri()}.
+ *
+ * <pre>{@code
+ * try (AppOpticsEmulator emulator = AppOpticsEmulator.start()) {
+ *   URI api = emulator.baseUri(); // http://127.0.0.1:PORT/v1/
+ *   // ... send measurements with token "any-token" ...
+ *   assertThat(emulator.stats().measurementsAccepted()).isEqualTo(300);
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: requests are answered by a fixed pool of threads; {@link #clear()} and {@link #setFaults} may be
+ * called while requests are in flight.
+ */
+public final class AppOpticsEmulator implements AutoCloseable {
+  private final EmulatorSettings settings;
+  private final EmulatorState state;
+  private final List<ApiModule> modules;
+  private final HttpFront front;
+  private final int port;
+  private final URI baseUri;
+
+  private AppOpticsEmulator(EmulatorSettings settings) {
+    this.settings = settings;
+    this.state = new EmulatorState(settings);
+    this.modules = EmulatorModules.create(settings, state);
+    this.front =
+        new HttpFront(
+            new HttpFront.Config(
+                settings.bindAddress(),
+                settings.port(),
+                settings.threads(),
+                settings.tokens(),
+                settings.maxBodyBytes(),
+                settings.rateLimitRequests(),
+                settings.rateLimitWindow().getSeconds(),
+                settings.faults(),
+                settings.clock(),
+                settings.requestLog().orElse(null),
+                settings.logBodies()),
+            modules);
+    try {
+      this.port = front.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot listen on " + settings.bindAddress() + ":" + settings.port() + ": " + e.getMessage(), e);
+    }
+    String host = settings.bindAddress().contains(":") ? "[" + settings.bindAddress() + "]" : settings.bindAddress();
+    if (host.equals("0.0.0.0")) {
+      host = "127.0.0.1";
+    }
+    this.baseUri = URI.create("http://" + host + ":" + port + "/v1/");
+  }
+
+  /** Starts an emulator with the defaults: 127.0.0.1, a free port, any non-empty token accepted. */
+  public static AppOpticsEmulator start() {
+    return builder().start();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The API root, {@code http://127.0.0.1:PORT/v1/}. */
+  public URI baseUri() {
+    return baseUri;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** Forgets all stored data, request counts and rate-limit windows, and returns to the configured faults. */
+  public void clear() {
+    for (ApiModule m : modules) {
+      m.clear();
+    }
+    front.reset();
+  }
+
+  /** Replaces the injected faults, effective from the next request. */
+  public void setFaults(Faults faults) {
+    front.setFaults(faults);
+  }
+
+  public Faults faults() {
+    return front.faults();
+  }
+
+  public EmulatorStats stats() {
+    return new EmulatorStats(
+        front.requestCount(),
+        state.store().acceptedCount(),
+        state.registry().size(),
+        state.store().seriesCount(),
+        state.store().pointCount());
+  }
+
+  /** Stops listening and releases the threads; idempotent. */
+  @Override
+  public void close() {
+    front.stop();
+  }
+
+  @Override
+  public String toString() {
+    return "AppOpticsEmulator[" + baseUri + "]";
+  }
+
+  /** Configures an emulator; every setting has a default. Not thread-safe. */
+  public static final class Builder {
+    private final EmulatorSettings.Builder settings = EmulatorSettings.builder();
+
+    private Builder() {}
+
+    /** Port to listen on; 0 (the default) picks a free one. */
+    public Builder port(int port) {
+      settings.port(port);
+      return this;
+    }
+
+    /** Address to listen on; default {@code 127.0.0.1}. */
+    public Builder bindAddress(String address) {
+      settings.bindAddress(address);
+      return this;
+    }
+
+    /** Accepts only these tokens (callable repeatedly); by default any non-empty token is accepted. */
+    public Builder tokens(String... tokens) {
+      for (String t : tokens) {
+        settings.token(t);
+      }
+      return this;
+    }
+
+    /** Most series (metric + tag set) stored; default 100,000. Past it a payload is refused with 403. */
+    public Builder maxSeries(int max) {
+      settings.maxSeries(max);
+      return this;
+    }
+
+    /** Most 1-second points stored over all series; default 5,000,000. Past it a payload is refused with 403. */
+    public Builder maxPoints(long max) {
+      settings.maxPoints(max);
+      return this;
+    }
+
+    /** Largest request body, after inflating gzip; default 8 MiB. Larger bodies get 413. */
+    public Builder maxBodyBytes(int max) {
+      settings.maxBodyBytes(max);
+      return this;
+    }
+
+    /** Points per series in one query answer before it continues with a {@code next} link; default 10,000. */
+    public Builder maxPointsPerAnswer(int max) {
+      settings.maxPointsPerAnswer(max);
+      return this;
+    }
+
+    /** How far behind the clock a measurement may be; default 2 hours. */
+    public Builder pastLimit(Duration limit) {
+      settings.pastLimit(limit);
+      return this;
+    }
+
+    /** How far ahead of the clock a measurement may be; default 10 minutes. */
+    public Builder futureLimit(Duration limit) {
+      settings.futureLimit(limit);
+      return this;
+    }
+
+    /** The clock that stamps requests and checks measurement times; default the system UTC clock. */
+    public Builder clock(Clock clock) {
+      settings.clock(clock);
+      return this;
+    }
+
+    /** A notification service known from the start. */
+    public Builder service(ServiceSeed seed) {
+      settings.service(seed);
+      return this;
+    }
+
+    /** Allows each token {@code requests} requests per {@code window}; past it, 429 with {@code Retry-After}. */
+    public Builder rateLimit(int requests, Duration window) {
+      settings.rateLimit(requests, window);
+      return this;
+    }
+
+    /** Faults injected from the start (and restored by {@link #clear()}). */
+    public Builder faults(Faults faults) {
+      settings.faults(faults);
+      return this;
+    }
+
+    /** Receives one line per request: method, path, status, bytes, milliseconds. */
+    public Builder requestLog(Consumer<String> sink) {
+      settings.requestLog(sink);
+      return this;
+    }
+
+    /** Adds request and answer bodies (first 2,000 characters) to the request log. */
+    public Builder logBodies(boolean logBodies) {
+      settings.logBodies(logBodies);
+      return this;
+    }
+
+    /** Stores tag values lower-cased, as the reference says the service does; default off. */
+    public Builder lowercaseTagValues(boolean lowercase) {
+      settings.lowercaseTagValues(lowercase);
+      return this;
+    }
+
+    /** Worker threads; default twice the processors, at least 4. */
+    public Builder threads(int threads) {
+      settings.threads(threads);
+      return this;
+    }
+
+    /** Starts the emulator; it listens when this returns. */
+    public AppOpticsEmulator start() {
+      return new AppOpticsEmulator(settings.build());
+    }
+  }
+}

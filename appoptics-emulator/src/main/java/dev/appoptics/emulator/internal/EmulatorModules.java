@@ -1,0 +1,27 @@
+package dev.appoptics.emulator.internal;
+
+import dev.appoptics.emulator.internal.http.ApiModule;
+import dev.appoptics.emulator.internal.measure.CompositeQueries;
+import dev.appoptics.emulator.internal.measure.MeasurementsModule;
+import dev.appoptics.emulator.internal.measure.MetricsModule;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one place that assembles the emulator's API areas. Each area is an {@link ApiModule}; routes are matched in
+ * the order modules are listed here (first match wins). To add an area, add one line below.
+ */
+public final class EmulatorModules {
+  private EmulatorModules() {}
+
+  public static List<ApiModule> create(EmulatorSettings settings, EmulatorState state) {
+    // Composite metrics: replace with the composite implementation of CompositeQueries.
+    CompositeQueries composites = CompositeQueries.unsupported();
+
+    List<ApiModule> modules = new ArrayList<>();
+    modules.add(new MeasurementsModule(settings, state, composites));
+    modules.add(new MetricsModule(settings, state, composites));
+    // Resource areas (annotations, spaces and charts, alerts, services, api tokens, jobs): one line each.
+    return modules;
+  }
+}

@@ -1,0 +1,294 @@
+package dev.appoptics.emulator.internal;
+
+import dev.appoptics.emulator.Faults;
+import dev.appoptics.emulator.ServiceSeed;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** Everything an emulator is configured with. Immutable; build with {@link #builder()}. */
+public final class EmulatorSettings {
+  public static final int DEFAULT_MAX_SERIES = 100_000;
+  public static final long DEFAULT_MAX_POINTS = 5_000_000;
+  public static final int DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
+  public static final int DEFAULT_MAX_POINTS_PER_ANSWER = 10_000;
+
+  private final int port;
+  private final String bindAddress;
+  private final Set<String> tokens;
+  private final int maxSeries;
+  private final long maxPoints;
+  private final int maxBodyBytes;
+  private final int maxPointsPerAnswer;
+  private final Duration pastLimit;
+  private final Duration futureLimit;
+  private final Clock clock;
+  private final List<ServiceSeed> services;
+  private final int rateLimitRequests;
+  private final Duration rateLimitWindow;
+  private final Faults faults;
+  private final Consumer<String> requestLog;
+  private final boolean logBodies;
+  private final boolean lowercaseTagValues;
+  private final int threads;
+
+  private EmulatorSettings(Builder b) {
+    port = b.port;
+    bindAddress = b.bindAddress;
+    tokens = Set.copyOf(b.tokens);
+    maxSeries = b.maxSeries;
+    maxPoints = b.maxPoints;
+    maxBodyBytes = b.maxBodyBytes;
+    maxPointsPerAnswer = b.maxPointsPerAnswer;
+    pastLimit = b.pastLimit;
+    futureLimit = b.futureLimit;
+    clock = b.clock;
+    services = List.copyOf(b.services);
+    rateLimitRequests = b.rateLimitRequests;
+    rateLimitWindow = b.rateLimitWindow;
+    faults = b.faults;
+    requestLog = b.requestLog;
+    logBodies = b.logBodies;
+    lowercaseTagValues = b.lowercaseTagValues;
+    threads = b.threads;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The port to listen on; 0 picks a free one. */
+  public int port() {
+    return port;
+  }
+
+  public String bindAddress() {
+    return bindAddress;
+  }
+
+  /** Accepted tokens; empty means any non-empty token is accepted. */
+  public Set<String> tokens() {
+    return tokens;
+  }
+
+  public int maxSeries() {
+    return maxSeries;
+  }
+
+  public long maxPoints() {
+    return maxPoints;
+  }
+
+  public int maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
+  /** Points per series in one measurement-query answer before it continues through a {@code next} link. */
+  public int maxPointsPerAnswer() {
+    return maxPointsPerAnswer;
+  }
+
+  public Duration pastLimit() {
+    return pastLimit;
+  }
+
+  public Duration futureLimit() {
+    return futureLimit;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The clock's reading in epoch seconds. */
+  public long now() {
+    return clock.instant().getEpochSecond();
+  }
+
+  /** Notification services known from the start ({@code GET /v1/services}). */
+  public List<ServiceSeed> services() {
+    return services;
+  }
+
+  /** Requests allowed per token per {@link #rateLimitWindow()}; 0 means unlimited. */
+  public int rateLimitRequests() {
+    return rateLimitRequests;
+  }
+
+  public Duration rateLimitWindow() {
+    return rateLimitWindow;
+  }
+
+  /** The faults the emulator starts with (and returns to on clear). */
+  public Faults faults() {
+    return faults;
+  }
+
+  public Optional<Consumer<String>> requestLog() {
+    return Optional.ofNullable(requestLog);
+  }
+
+  /** Whether the request log also carries request and answer bodies (truncated). */
+  public boolean logBodies() {
+    return logBodies;
+  }
+
+  /** Whether tag values are stored lower-cased, as the reference says the service does (default: off). */
+  public boolean lowercaseTagValues() {
+    return lowercaseTagValues;
+  }
+
+  /** Worker threads answering requests. */
+  public int threads() {
+    return threads;
+  }
+
+  /** Builder for {@link EmulatorSettings}; every setting has a default. */
+  public static final class Builder {
+    private int port;
+    private String bindAddress = "127.0.0.1";
+    private final Set<String> tokens = new LinkedHashSet<>();
+    private int maxSeries = DEFAULT_MAX_SERIES;
+    private long maxPoints = DEFAULT_MAX_POINTS;
+    private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    private int maxPointsPerAnswer = DEFAULT_MAX_POINTS_PER_ANSWER;
+    private Duration pastLimit = Duration.ofHours(2);
+    private Duration futureLimit = Duration.ofMinutes(10);
+    private Clock clock = Clock.systemUTC();
+    private final List<ServiceSeed> services = new ArrayList<>();
+    private int rateLimitRequests;
+    private Duration rateLimitWindow = Duration.ofMinutes(1);
+    private Faults faults = Faults.none();
+    private Consumer<String> requestLog;
+    private boolean logBodies;
+    private boolean lowercaseTagValues;
+    private int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+
+    private Builder() {}
+
+    public Builder port(int port) {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port must be 0..65535, got " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    public Builder bindAddress(String address) {
+      this.bindAddress = Objects.requireNonNull(address, "address");
+      return this;
+    }
+
+    public Builder token(String token) {
+      if (token == null || token.isEmpty()) {
+        throw new IllegalArgumentException("token must not be empty");
+      }
+      tokens.add(token);
+      return this;
+    }
+
+    public Builder maxSeries(int max) {
+      this.maxSeries = positive("maxSeries", max);
+      return this;
+    }
+
+    public Builder maxPoints(long max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxPoints must be at least 1, got " + max);
+      }
+      this.maxPoints = max;
+      return this;
+    }
+
+    public Builder maxBodyBytes(int max) {
+      this.maxBodyBytes = positive("maxBodyBytes", max);
+      return this;
+    }
+
+    public Builder maxPointsPerAnswer(int max) {
+      this.maxPointsPerAnswer = positive("maxPointsPerAnswer", max);
+      return this;
+    }
+
+    public Builder pastLimit(Duration limit) {
+      this.pastLimit = nonNegative("pastLimit", limit);
+      return this;
+    }
+
+    public Builder futureLimit(Duration limit) {
+      this.futureLimit = nonNegative("futureLimit", limit);
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public Builder service(ServiceSeed seed) {
+      services.add(Objects.requireNonNull(seed, "seed"));
+      return this;
+    }
+
+    public Builder rateLimit(int requests, Duration window) {
+      if (requests < 0) {
+        throw new IllegalArgumentException("rate limit requests must be at least 0, got " + requests);
+      }
+      if (window.isNegative() || window.isZero()) {
+        throw new IllegalArgumentException("rate limit window must be positive, got " + window);
+      }
+      this.rateLimitRequests = requests;
+      this.rateLimitWindow = window;
+      return this;
+    }
+
+    public Builder faults(Faults faults) {
+      this.faults = Objects.requireNonNull(faults, "faults");
+      return this;
+    }
+
+    public Builder requestLog(Consumer<String> sink) {
+      this.requestLog = Objects.requireNonNull(sink, "sink");
+      return this;
+    }
+
+    public Builder logBodies(boolean logBodies) {
+      this.logBodies = logBodies;
+      return this;
+    }
+
+    public Builder lowercaseTagValues(boolean lowercase) {
+      this.lowercaseTagValues = lowercase;
+      return this;
+    }
+
+    public Builder threads(int threads) {
+      this.threads = positive("threads", threads);
+      return this;
+    }
+
+    public EmulatorSettings build() {
+      return new EmulatorSettings(this);
+    }
+
+    private static int positive(String what, int v) {
+      if (v < 1) {
+        throw new IllegalArgumentException(what + " must be at least 1, got " + v);
+      }
+      return v;
+    }
+
+    private static Duration nonNegative(String what, Duration d) {
+      if (Objects.requireNonNull(d, what).isNegative()) {
+        throw new IllegalArgumentException(what + " must not be negative, got " + d);
+      }
+      return d;
+    }
+  }
+}

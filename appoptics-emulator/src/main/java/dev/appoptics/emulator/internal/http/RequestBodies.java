@@ -1,0 +1,58 @@
+package dev.appoptics.emulator.internal.http;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+
+/** Reads request bodies up to a size limit (413 past it), inflating gzip when the request says so. */
+final class RequestBodies {
+  private final int maxBytes;
+
+  RequestBodies(int maxBytes) {
+    this.maxBytes = maxBytes;
+  }
+
+  byte[] read(InputStream in, String contentLength, String contentEncoding) throws IOException {
+    if (contentLength != null) {
+      try {
+        if (Long.parseLong(contentLength.trim()) > maxBytes) {
+          throw tooLarge();
+        }
+      } catch (NumberFormatException e) {
+        throw ApiError.request(400, "Content-Length is not a number: " + contentLength);
+      }
+    }
+    byte[] raw = readLimited(in);
+    if (raw.length > 0 && contentEncoding != null && contentEncoding.toLowerCase(Locale.ROOT).contains("gzip")) {
+      try (InputStream gz = new GZIPInputStream(new ByteArrayInputStream(raw))) {
+        return readLimited(gz);
+      } catch (java.util.zip.ZipException | java.io.EOFException e) {
+        throw ApiError.request(400, "Request body is not valid gzip data: " + e.getMessage());
+      }
+    }
+    return raw;
+  }
+
+  private byte[] readLimited(InputStream in) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBytes, 8192));
+    byte[] buf = new byte[16384];
+    int total = 0;
+    int n;
+    while ((n = in.read(buf)) > 0) {
+      total += n;
+      if (total > maxBytes) {
+        throw tooLarge();
+      }
+      out.write(buf, 0, n);
+    }
+    return out.toByteArray();
+  }
+
+  private ApiError tooLarge() {
+    return ApiError.request(413, "Request body is larger than the limit of " + maxBytes + " bytes")
+        .withHeaders(java.util.Map.of("Connection", "close"));
+  }
+}

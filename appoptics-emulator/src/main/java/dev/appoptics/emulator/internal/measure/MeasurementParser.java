@@ -1,0 +1,357 @@
+package dev.appoptics.emulator.internal.measure;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.appoptics.emulator.internal.http.ApiError;
+import dev.appoptics.emulator.internal.http.ApiResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads a {@code POST /v1/measurements} body with Jackson's streaming parser (no tree) and validates it as the
+ * service does: every problem is collected into one 400 {@code params} error naming the field, the measurement's
+ * index and the value; any problem refuses the whole payload.
+ */
+final class MeasurementParser {
+  private static final JsonFactory FACTORY = ApiResponse.mapper().getFactory();
+  private static final int MAX_MESSAGES = 50;
+
+  private final long now;
+  private final long earliest;
+  private final long latest;
+  private final boolean lowercaseTagValues;
+  private final Map<String, List<String>> errors = new LinkedHashMap<>();
+  private int messages;
+
+  private Map<String, String> topTags;
+  private long topTime = Long.MIN_VALUE;
+  private int topPeriod;
+
+  MeasurementParser(long now, long pastLimitSeconds, long futureLimitSeconds, boolean lowercaseTagValues) {
+    this.now = now;
+    this.earliest = now - pastLimitSeconds;
+    this.latest = now + futureLimitSeconds;
+    this.lowercaseTagValues = lowercaseTagValues;
+  }
+
+  /** The validated measurements with their effective time and tags; an {@link ApiError} for any bad input. */
+  List<ParsedMeasurement> parse(byte[] body) {
+    List<ParsedMeasurement> out = null;
+    try (JsonParser p = FACTORY.createParser(body)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw ApiError.request(400, "Request body must be a JSON object with a measurements list");
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken t = p.nextToken();
+        switch (field) {
+          case "measurements":
+            out = readList(p, t);
+            break;
+          case "tags":
+            topTags = readTags(p, t, "tags");
+            break;
+          case "time":
+            topTime = readTime(p, t, "time");
+            break;
+          case "period":
+            topPeriod = readPeriod(p, t, "period");
+            break;
+          default:
+            p.skipChildren();
+        }
+      }
+      if (p.nextToken() != null) {
+        throw ApiError.request(400, "Unexpected content after the JSON object");
+      }
+    } catch (JsonProcessingException e) {
+      throw ApiError.request(400, "Unable to parse request body as JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw ApiError.request(400, "Unable to read request body");
+    }
+    if (out == null || out.isEmpty()) {
+      if (!errors.isEmpty()) {
+        throw ApiError.paramsMap(errors);
+      }
+      throw ApiError.flat(400, "Payload must include at least 1 measurement");
+    }
+    resolve(out);
+    if (!errors.isEmpty()) {
+      throw ApiError.paramsMap(errors);
+    }
+    return out;
+  }
+
+  private List<ParsedMeasurement> readList(JsonParser p, JsonToken t) throws IOException {
+    if (t != JsonToken.START_ARRAY) {
+      error("measurements", "must be a list of measurement objects, got " + describe(p, t));
+      p.skipChildren();
+      return null;
+    }
+    List<ParsedMeasurement> out = new ArrayList<>();
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      ParsedMeasurement m = new ParsedMeasurement();
+      String where = "measurements[" + out.size() + "]";
+      if (t != JsonToken.START_OBJECT) {
+        error("measurements", where + " must be an object, got " + describe(p, t));
+        p.skipChildren();
+      } else {
+        readMeasurement(p, m, where);
+      }
+      out.add(m);
+    }
+    return out;
+  }
+
+  private void readMeasurement(JsonParser p, ParsedMeasurement m, String where) throws IOException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken t = p.nextToken();
+      switch (field) {
+        case "name":
+          if (t == JsonToken.VALUE_STRING) {
+            m.name = p.getText();
+          } else {
+            error("name", where + ".name must be a string, got " + describe(p, t));
+            p.skipChildren();
+          }
+          break;
+        case "value":
+          m.hasValue = true;
+          m.value = readNumber(p, t, where, "value");
+          break;
+        case "sum":
+          m.hasSum = true;
+          m.sum = readNumber(p, t, where, "sum");
+          break;
+        case "count":
+          m.hasCount = true;
+          double c = readNumber(p, t, where, "count");
+          if (c < 0 || c != Math.rint(c)) {
+            error("count", where + ".count must be a whole number of at least 0, got " + c);
+          }
+          m.count = (long) c;
+          break;
+        case "min":
+          m.min = readNumber(p, t, where, "min");
+          break;
+        case "max":
+          m.max = readNumber(p, t, where, "max");
+          break;
+        case "last":
+          m.last = readNumber(p, t, where, "last");
+          break;
+        case "stddev":
+          m.stddev = readNumber(p, t, where, "stddev");
+          break;
+        case "time":
+          m.time = readTime(p, t, where + ".time");
+          break;
+        case "period":
+          m.period = readPeriod(p, t, where + ".period");
+          break;
+        case "tags":
+          m.tags = readTags(p, t, where + ".tags");
+          break;
+        case "attributes":
+          if (t == JsonToken.START_OBJECT) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> attributes = ApiResponse.mapper().readValue(p, Map.class);
+            m.attributes = attributes;
+          } else if (t != JsonToken.VALUE_NULL) {
+            error("attributes", where + ".attributes must be an object, got " + describe(p, t));
+            p.skipChildren();
+          }
+          break;
+        default:
+          p.skipChildren();
+      }
+    }
+  }
+
+  private double readNumber(JsonParser p, JsonToken t, String where, String field) throws IOException {
+    if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+      error(field, where + "." + field + " must be a number, got " + describe(p, t));
+      p.skipChildren();
+      return 0;
+    }
+    double v = p.getDoubleValue();
+    if (!Double.isFinite(v) || Math.abs(v) >= 1e127) {
+      error(field, where + "." + field + " " + p.getText() + " is out of range (base-10 exponent above 126)");
+      return 0;
+    }
+    if (v != 0 && Math.abs(v) < 1e-130) {
+      return 0.0;
+    }
+    return v;
+  }
+
+  private long readTime(JsonParser p, JsonToken t, String where) throws IOException {
+    if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+      error("time", where + " must be epoch seconds as a number, got " + describe(p, t));
+      p.skipChildren();
+      return now;
+    }
+    double v = p.getDoubleValue();
+    if (!Double.isFinite(v) || Math.abs(v) > 1e15) {
+      error("time", where + " " + p.getText() + " is not a valid epoch time in seconds");
+      return now;
+    }
+    return (long) Math.floor(v);
+  }
+
+  private int readPeriod(JsonParser p, JsonToken t, String where) throws IOException {
+    if (t == JsonToken.VALUE_NULL) {
+      return 0;
+    }
+    if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+      error("period", where + " must be a number of seconds, got " + describe(p, t));
+      p.skipChildren();
+      return 0;
+    }
+    double v = p.getDoubleValue();
+    if (v < 1 || v > 86_400 * 7 || v != Math.rint(v)) {
+      error("period", where + " must be a whole number of seconds between 1 and 604800, got " + p.getText());
+      return 0;
+    }
+    return (int) v;
+  }
+
+  private Map<String, String> readTags(JsonParser p, JsonToken t, String where) throws IOException {
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (t != JsonToken.START_OBJECT) {
+      error("tags", where + " must be an object of tag names to values, got " + describe(p, t));
+      p.skipChildren();
+      return Map.of();
+    }
+    TreeMap<String, String> tags = new TreeMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken vt = p.nextToken();
+      String value;
+      if (vt == JsonToken.VALUE_STRING || vt.isNumeric() || vt.isBoolean()) {
+        value = p.getText();
+      } else {
+        error("tags", where + "." + name + " must be a string, got " + describe(p, vt));
+        p.skipChildren();
+        continue;
+      }
+      if (!NameRules.validTagName(name)) {
+        error("tags", where + ": '" + name + "' is not a valid tag name (1-64 of A-Za-z0-9 . : - _)");
+        continue;
+      }
+      if (!NameRules.validTagValue(value)) {
+        error(
+            "tags",
+            where + "." + name + ": '" + value + "' is not a valid tag value (1-255 of A-Za-z0-9 . : - _ ? \\ / space)");
+        continue;
+      }
+      tags.put(
+          name.toLowerCase(Locale.ROOT), lowercaseTagValues ? value.toLowerCase(Locale.ROOT) : value);
+    }
+    return Collections.unmodifiableSortedMap(tags);
+  }
+
+  /** Applies the payload's defaults and checks what needs the whole measurement. */
+  private void resolve(List<ParsedMeasurement> list) {
+    for (int i = 0; i < list.size(); i++) {
+      ParsedMeasurement m = list.get(i);
+      String where = "measurements[" + i + "]";
+      if (m.name == null) {
+        error("name", where + ".name is not present");
+        continue;
+      }
+      if (!NameRules.validMetricName(m.name)) {
+        error("name", m.name + " is not a valid metric name");
+      }
+      where = where + " (" + m.name + ")";
+      if (m.tags == null) {
+        m.tags = topTags;
+      }
+      if (m.tags == null || m.tags.isEmpty()) {
+        error("tags", where + " must have at least 1 tag (its own or the payload's)");
+      } else if (m.tags.size() > NameRules.MAX_TAGS) {
+        error("tags", where + " has " + m.tags.size() + " tags; at most " + NameRules.MAX_TAGS + " are allowed");
+      }
+      if (m.time == Long.MIN_VALUE) {
+        m.time = topTime == Long.MIN_VALUE ? now : topTime;
+      }
+      if (m.time < earliest) {
+        error("time", "is too far in the past: " + where + " time " + m.time + " is before " + earliest);
+      } else if (m.time > latest) {
+        error("time", "is too far in the future: " + where + " time " + m.time + " is after " + latest);
+      }
+      if (m.period == 0) {
+        m.period = topPeriod;
+      }
+      summarize(m, where);
+    }
+  }
+
+  private void summarize(ParsedMeasurement m, String where) {
+    if (m.hasValue) {
+      if (m.hasCount || m.hasSum) {
+        error("value", where + ": value must not be set together with sum/count");
+        return;
+      }
+      m.count = 1;
+      m.sum = m.value;
+      m.min = m.value;
+      m.max = m.value;
+      m.last = m.value;
+      m.squares = m.value * m.value;
+      return;
+    }
+    if (!m.hasSum && !m.hasCount) {
+      error("value", where + ": value, or sum and count, is required");
+      return;
+    }
+    if (m.hasCount != m.hasSum) {
+      error(m.hasCount ? "sum" : "count", where + ": sum and count must be given together");
+      return;
+    }
+    if (m.count == 0) {
+      return;
+    }
+    double mean = m.sum / m.count;
+    m.min = Double.isNaN(m.min) ? mean : m.min;
+    m.max = Double.isNaN(m.max) ? mean : m.max;
+    m.last = Double.isNaN(m.last) ? mean : m.last;
+    double sd = Double.isNaN(m.stddev) ? 0 : m.stddev;
+    m.squares = m.count * (sd * sd + mean * mean);
+  }
+
+  private static String describe(JsonParser p, JsonToken t) throws IOException {
+    switch (t) {
+      case VALUE_STRING:
+        return "string \"" + p.getText() + "\"";
+      case START_OBJECT:
+        return "an object";
+      case START_ARRAY:
+        return "a list";
+      case VALUE_NULL:
+        return "null";
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+        return "boolean " + p.getText();
+      default:
+        return p.getText();
+    }
+  }
+
+  private void error(String field, String message) {
+    if (messages++ < MAX_MESSAGES) {
+      errors.computeIfAbsent(field, k -> new ArrayList<>()).add(message);
+    }
+  }
+}

@@ -1,0 +1,197 @@
+package dev.appoptics.emulator.internal.measure;
+
+import dev.appoptics.emulator.internal.http.ApiError;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Every stored series, per metric (name ignoring case) and tag set, with the emulator's series and point limits.
+ * Thread-safe and lock-light: concurrent maps of series, each {@link Series} synchronized on its own.
+ *
+ * <p>Read API for other parts of the emulator (composite evaluation among them):
+ *
+ * <ul>
+ *   <li>{@link #series(String)}: the series of one metric, sorted by their tags;
+ *   <li>{@link #find(String)}: the series of every metric whose name matches a pattern with {@code *} wildcards;
+ *   <li>{@link Series#tags()}, {@link Series#read(long, long, long, SummaryFunction)} and {@link
+ *       Series#aggregates(long, long, long)} on each of them.
+ * </ul>
+ *
+ * <pre>{@code
+ * for (Series s : store.find("cpu.*")) {
+ *   List<Point> points = s.read(start, end, 60, SummaryFunction.MEAN);
+ * }
+ * }</pre>
+ */
+public final class MeasurementStore {
+  /** Orders series by their tag pairs, as query answers list them. */
+  public static final Comparator<Series> BY_TAGS = Comparator.comparing(s -> s.tags().toString());
+
+  private final MetricRegistry registry;
+  private final int maxSeries;
+  private final long maxPoints;
+  private final ConcurrentHashMap<String, ConcurrentHashMap<Map<String, String>, Series>> metrics =
+      new ConcurrentHashMap<>();
+  private final AtomicInteger seriesCount = new AtomicInteger();
+  private final AtomicLong pointCount = new AtomicLong();
+  private final LongAdder accepted = new LongAdder();
+
+  public MeasurementStore(MetricRegistry registry, int maxSeries, long maxPoints) {
+    this.registry = registry;
+    this.maxSeries = maxSeries;
+    this.maxPoints = maxPoints;
+  }
+
+  public MetricRegistry registry() {
+    return registry;
+  }
+
+  /** The series of one metric (name ignoring case), sorted by tags; empty when it has none. */
+  public List<Series> series(String metricName) {
+    Map<Map<String, String>, Series> of = metrics.get(MetricRegistry.key(metricName));
+    if (of == null) {
+      return List.of();
+    }
+    List<Series> out = new ArrayList<>(of.values());
+    out.sort(BY_TAGS);
+    return out;
+  }
+
+  /** The series of every metric whose name matches {@code pattern} ({@code *} wildcards), by metric then tags. */
+  public List<Series> find(String pattern) {
+    List<Series> out = new ArrayList<>();
+    for (Metric m : registry.find(pattern)) {
+      out.addAll(series(m.name()));
+    }
+    return out;
+  }
+
+  public int seriesCount() {
+    return seriesCount.get();
+  }
+
+  public long pointCount() {
+    return pointCount.get();
+  }
+
+  /** Measurements accepted since start or the last {@link #clear()}. */
+  public long acceptedCount() {
+    return accepted.sum();
+  }
+
+  /**
+   * Stores a validated batch, or nothing when it would pass the series or point limit (403, shape C: the limits
+   * are the emulator's account quota, and retrying does not help until data is deleted).
+   */
+  void write(List<ParsedMeasurement> batch, String userAgent, long requestTime) {
+    checkLimits(batch, requestTime);
+    for (ParsedMeasurement m : batch) {
+      if (m.count == 0) {
+        continue;
+      }
+      Series s = m.series;
+      if (s == null) {
+        Metric metric = registry.get(m.name).orElse(null);
+        if (metric == null) {
+          Map<String, Object> attributes = new java.util.LinkedHashMap<>(m.attributes);
+          attributes.putIfAbsent("created_by_ua", userAgent);
+          metric = registry.getOrCreate(
+              Metric.gauge(m.name, m.period > 0 ? OptionalInt.of(m.period) : OptionalInt.empty(), attributes));
+        }
+        s = seriesFor(metric.name(), m.tags);
+      }
+      if (s.add(m.time, m.count, m.sum, m.min, m.max, m.last, m.squares)) {
+        pointCount.incrementAndGet();
+      }
+      accepted.increment();
+    }
+  }
+
+  private void checkLimits(List<ParsedMeasurement> batch, long requestTime) {
+    Set<String> newSeries = null;
+    for (ParsedMeasurement m : batch) {
+      Map<Map<String, String>, Series> of = metrics.get(MetricRegistry.key(m.name));
+      m.series = of == null ? null : of.get(m.tags);
+      if (m.series == null) {
+        if (newSeries == null) {
+          newSeries = new HashSet<>();
+        }
+        newSeries.add(MetricRegistry.key(m.name) + '\u0000' + m.tags);
+      }
+    }
+    int adding = newSeries == null ? 0 : newSeries.size();
+    if (adding > 0 && seriesCount.get() + (long) adding > maxSeries) {
+      throw ApiError.singular(
+          403,
+          "Series limit reached: the emulator stores at most "
+              + maxSeries
+              + " series (max series); it holds "
+              + seriesCount.get()
+              + " and this payload would add "
+              + adding);
+    }
+    if (pointCount.get() + batch.size() <= maxPoints) {
+      return;
+    }
+    Set<String> newPoints = new HashSet<>();
+    for (ParsedMeasurement m : batch) {
+      if (m.series == null || !m.series.hasPoint(m.time)) {
+        newPoints.add(MetricRegistry.key(m.name) + '\u0000' + m.tags + '\u0000' + m.time);
+      }
+    }
+    if (pointCount.get() + newPoints.size() > maxPoints) {
+      throw ApiError.singular(
+          403,
+          "Point limit reached: the emulator stores at most "
+              + maxPoints
+              + " points (max points, one per series and second); it holds "
+              + pointCount.get()
+              + " and this payload would add "
+              + newPoints.size());
+    }
+  }
+
+  private Series seriesFor(String metricName, Map<String, String> tags) {
+    ConcurrentHashMap<Map<String, String>, Series> of =
+        metrics.computeIfAbsent(MetricRegistry.key(metricName), k -> new ConcurrentHashMap<>());
+    Series s = of.get(tags);
+    if (s != null) {
+      return s;
+    }
+    return of.computeIfAbsent(
+        tags,
+        t -> {
+          seriesCount.incrementAndGet();
+          return new Series(metricName, t);
+        });
+  }
+
+  /** Deletes a metric's data (its metadata lives in the registry). */
+  void removeMetric(String name) {
+    Map<Map<String, String>, Series> removed = metrics.remove(MetricRegistry.key(name));
+    if (removed != null) {
+      seriesCount.addAndGet(-removed.size());
+      long points = 0;
+      for (Series s : removed.values()) {
+        points += s.points();
+      }
+      pointCount.addAndGet(-points);
+    }
+  }
+
+  void clear() {
+    metrics.clear();
+    seriesCount.set(0);
+    pointCount.set(0);
+    accepted.reset();
+  }
+}

@@ -1,0 +1,61 @@
+package dev.appoptics.emulator.internal.measure;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A metric's metadata as {@code GET /v1/metrics/:name} returns it. Immutable; {@link MetricRegistry} replaces the
+ * whole value on update.
+ *
+ * @param name the name as first written (lookups ignore case)
+ * @param type {@code gauge} or {@code composite}
+ * @param displayName the display name, or empty (answered as the name)
+ * @param description the description, or empty (answered as {@code null})
+ * @param period the period in seconds, or empty (answered as {@code null})
+ * @param composite the expression of a persisted composite, empty for gauges
+ * @param attributes attributes as JSON values (strings, numbers, booleans, null), unmodifiable
+ */
+public record Metric(
+    String name,
+    String type,
+    Optional<String> displayName,
+    Optional<String> description,
+    OptionalInt period,
+    Optional<String> composite,
+    Map<String, Object> attributes) {
+  public static final String GAUGE = "gauge";
+  public static final String COMPOSITE = "composite";
+
+  public Metric {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(type, "type");
+    attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+  }
+
+  /** A gauge created by its first measurement. */
+  public static Metric gauge(String name, OptionalInt period, Map<String, Object> attributes) {
+    return new Metric(name, GAUGE, Optional.empty(), Optional.empty(), period, Optional.empty(), attributes);
+  }
+
+  public boolean isComposite() {
+    return COMPOSITE.equals(type);
+  }
+
+  /** The metric as the API writes it. */
+  public Map<String, Object> toJson() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("name", name);
+    out.put("display_name", displayName.orElse(name));
+    out.put("description", description.orElse(null));
+    out.put("type", type);
+    out.put("period", period.isPresent() ? period.getAsInt() : null);
+    out.put("source_lag", null);
+    composite.ifPresent(c -> out.put("composite", c));
+    out.put("attributes", attributes);
+    return out;
+  }
+}
