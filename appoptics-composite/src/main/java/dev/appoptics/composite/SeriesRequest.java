@@ -10,8 +10,8 @@ import java.util.TreeMap;
  * ({@code min}, {@code max}, {@code mean}, {@code sum} or {@code count}) into buckets of {@code step} seconds
  * (bucket time = time floored to the step), for raw points with {@code start <= time < end}.
  *
- * <p>Patterns use {@code *} as a wildcard for any run of characters; metric names match case-insensitively, tag
- * values exactly. A tag pattern of {@code !value} matches streams that have the tag with another value.
+ * <p>Patterns use {@code *} as a wildcard for any run of characters and match ignoring case; tag names are looked up
+ * as given, then lower-cased. A tag pattern of {@code !value} matches streams that have the tag with another value.
  */
 public record SeriesRequest(String metricPattern, Map<String, String> tagPatterns, String function, long step,
     long start, long end) {
@@ -22,13 +22,16 @@ public record SeriesRequest(String metricPattern, Map<String, String> tagPattern
 
   /** True if a metric called {@code name} is selected. */
   public boolean matchesMetric(String name) {
-    return Wildcard.matches(metricPattern.toLowerCase(java.util.Locale.ROOT), name.toLowerCase(java.util.Locale.ROOT));
+    return Wildcard.matches(metricPattern, name);
   }
 
   /** True if a stream with these tags is selected. */
   public boolean matchesTags(Map<String, String> tags) {
     for (Map.Entry<String, String> e : tagPatterns.entrySet()) {
       String value = tags.get(e.getKey());
+      if (value == null) {
+        value = tags.get(e.getKey().toLowerCase(java.util.Locale.ROOT));
+      }
       String pattern = e.getValue();
       if (value == null) {
         return false;

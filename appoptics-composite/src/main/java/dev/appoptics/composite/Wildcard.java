@@ -1,6 +1,6 @@
 package dev.appoptics.composite;
 
-/** Glob matching where {@code *} stands for any run of characters (and nothing else is special). */
+/** Glob matching, ignoring case, where {@code *} stands for any run of characters (and nothing else is special). */
 final class Wildcard {
   private Wildcard() {}
 
@@ -13,7 +13,7 @@ final class Wildcard {
       if (p < pattern.length() && pattern.charAt(p) == '*') {
         star = p++;
         mark = v;
-      } else if (p < pattern.length() && pattern.charAt(p) == value.charAt(v)) {
+      } else if (p < pattern.length() && Character.toLowerCase(pattern.charAt(p)) == Character.toLowerCase(value.charAt(v))) {
         p++;
         v++;
       } else if (star >= 0) {

@@ -1,0 +1,138 @@
+package dev.appoptics.emulator.internal.compose;
+
+import dev.appoptics.composite.Composite;
+import dev.appoptics.composite.CompositeEvaluationException;
+import dev.appoptics.composite.CompositeSyntaxException;
+import dev.appoptics.composite.Expression;
+import dev.appoptics.composite.MetricInfo;
+import dev.appoptics.composite.Point;
+import dev.appoptics.composite.Series;
+import dev.appoptics.composite.TimeRange;
+import dev.appoptics.emulator.internal.EmulatorState;
+import dev.appoptics.emulator.internal.http.ApiError;
+import dev.appoptics.emulator.internal.http.ApiRequest;
+import dev.appoptics.emulator.internal.http.ApiResponse;
+import dev.appoptics.emulator.internal.measure.CompositeQueries;
+import dev.appoptics.emulator.internal.measure.Metric;
+import dev.appoptics.emulator.internal.measure.MetricRegistry;
+import dev.appoptics.emulator.internal.measure.QueryWindow;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Composite metrics in the emulator: {@code GET /v1/measurements?compose=…} (and the legacy
+ * {@code GET /v1/metrics?compose=…}), persisted composites queried by name, and the check before a composite is
+ * stored. Expressions are evaluated by the composite language module over the measurement store. Thread-safe: it
+ * keeps no state of its own.
+ */
+public final class ComposeQueries implements CompositeQueries {
+  private final EmulatorState state;
+
+  public ComposeQueries(EmulatorState state) {
+    this.state = state;
+  }
+
+  @Override
+  public ApiResponse compose(ApiRequest request) {
+    String text = request.query("compose").orElseThrow(() -> ApiError.params("compose", "is required"));
+    Composite composite = compile(text, "compose");
+    QueryWindow window = QueryWindow.of(request);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("compose", text);
+    body.put("resolution", window.resolution());
+    body.put("series", series(evaluate(composite, window)));
+    return ApiResponse.json(200, body);
+  }
+
+  @Override
+  public ApiResponse queryPersisted(Metric metric, ApiRequest request) {
+    String text = metric.composite().orElseThrow(() -> ApiError.params("composite", "is missing on " + metric.name()));
+    Composite composite = compile(text, "composite");
+    QueryWindow window = QueryWindow.of(request);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", metric.name());
+    body.put("type", metric.type());
+    body.put("composite", text);
+    body.put("resolution", window.resolution());
+    body.put("attributes", metric.attributes());
+    body.put("links", List.of());
+    body.put("series", series(evaluate(composite, window)));
+    return ApiResponse.json(200, body);
+  }
+
+  @Override
+  public void validate(String expression) {
+    Composite composite = compile(expression, "composite");
+    MetricRegistry registry = state.registry();
+    for (String name : selectedMetrics(composite.expression())) {
+      if (registry.get(name).map(Metric::isComposite).orElse(false)) {
+        throw ApiError.params("composite", "cannot reference the composite metric " + name
+            + "; composites cannot be nested");
+      }
+    }
+  }
+
+  private static Composite compile(String text, String field) {
+    try {
+      return Composite.compile(text);
+    } catch (CompositeSyntaxException | CompositeEvaluationException e) {
+      throw ApiError.params(field, e.getMessage());
+    }
+  }
+
+  private List<Series> evaluate(Composite composite, QueryWindow window) {
+    // The window's end is inclusive, the evaluator's exclusive.
+    TimeRange range = new TimeRange(window.start(), window.end() + 1, window.resolution());
+    return composite.evaluate(new StoreSource(state.store()), range);
+  }
+
+  /** The literal metric names of every {@code series()} call, to refuse composites that reference composites. */
+  private static List<String> selectedMetrics(Expression e) {
+    List<String> names = new ArrayList<>();
+    if (e instanceof Expression.Call call) {
+      if ((call.name().equals("s") || call.name().equals("series"))
+          && call.arguments().get(0) instanceof Expression.Text metric && !metric.value().contains("*")) {
+        names.add(metric.value());
+      }
+      call.arguments().forEach(a -> names.addAll(selectedMetrics(a)));
+    } else if (e instanceof Expression.SetOf set) {
+      set.elements().forEach(a -> names.addAll(selectedMetrics(a)));
+    }
+    return names;
+  }
+
+  private static List<Map<String, Object>> series(List<Series> result) {
+    List<Map<String, Object>> out = new ArrayList<>(result.size());
+    for (Series s : result) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("tags", s.tags());
+      List<Map<String, Object>> points = new ArrayList<>(s.points().size());
+      for (Point p : s.points()) {
+        Map<String, Object> point = new LinkedHashMap<>();
+        point.put("time", p.time());
+        point.put("value", p.value());
+        points.add(point);
+      }
+      json.put("measurements", points);
+      s.metric().ifPresent(m -> json.put("metric", metric(m)));
+      Map<String, Object> query = new LinkedHashMap<>();
+      query.put("metric", s.query().metric());
+      query.put("tags", s.query().tags());
+      json.put("query", query);
+      json.put("period", s.period());
+      out.add(json);
+    }
+    return out;
+  }
+
+  private static Map<String, Object> metric(MetricInfo m) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("name", m.name());
+    json.put("type", m.type());
+    json.put("attributes", m.attributes());
+    json.put("period", m.period().isPresent() ? m.period().getAsLong() : null);
+    return json;
+  }
+}
