@@ -4,6 +4,10 @@ import dev.appoptics.emulator.internal.http.ApiModule;
 import dev.appoptics.emulator.internal.measure.CompositeQueries;
 import dev.appoptics.emulator.internal.measure.MeasurementsModule;
 import dev.appoptics.emulator.internal.measure.MetricsModule;
+import dev.appoptics.emulator.internal.resources.alerts.AlertsModule;
+import dev.appoptics.emulator.internal.resources.annotations.AnnotationsModule;
+import dev.appoptics.emulator.internal.resources.services.ServicesModule;
+import dev.appoptics.emulator.internal.resources.spaces.SpacesModule;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +25,11 @@ public final class EmulatorModules {
     modules.add(new MeasurementsModule(settings, state, composites));
     modules.add(new MetricsModule(settings, state, composites));
     // Resource areas (annotations, spaces and charts, alerts, services, api tokens, jobs): one line each.
+    ServicesModule services = new ServicesModule(settings.services());
+    modules.add(services);
+    modules.add(new AlertsModule(services));
+    modules.add(new SpacesModule());
+    modules.add(new AnnotationsModule());
     return modules;
   }
 }
