@@ -56,6 +56,7 @@ public final class AppOptics implements AutoCloseable {
         ? new JdkTransport(b.timeout)
         : new ApacheTransport(this::getTimeout, b.maxConnections);
     this.rest = new Rest(baseUri, transport, token, userAgent, this::getTimeout);
+    rest.reliability(b.retryPolicy, b.gzipThreshold());
     this.measurements = new Measurements(this, rest);
     this.metrics = new Metrics(this, rest);
   }
@@ -305,6 +306,13 @@ public final class AppOptics implements AutoCloseable {
   /** A new aggregator with the given tags, period and time. */
   public Aggregator newAggregator(AggregatorOptions options) {
     return new Aggregator(this, measurements, Objects.requireNonNull(options, "options"));
+  }
+
+  // ---- reliability (asynchronous reporter) ----
+
+  /** A {@link Reporter} with the default settings; use {@link Reporter#builder(AppOptics)} to configure one. */
+  public Reporter newReporter() {
+    return Reporter.builder(this).build();
   }
 
   // ---- annotations (client resources) ----
@@ -581,6 +589,57 @@ public final class AppOptics implements AutoCloseable {
 
   // ---- composites ----
 
+  private final Composites composites = new Composites(this);
+
+  /**
+   * Evaluates a composite expression ({@code GET /v1/measurements?compose=…}) over the query's time range and
+   * resolution; tag filters belong inside the expression. The expression is checked locally first.
+   *
+   * <pre>{@code
+   * CompositeResult r = appOptics.getComposite(
+   *     Compose.mean(Compose.s("temperature", "*").function("mean").period(3600)),
+   *     MeasurementQuery.last(Duration.ofHours(8), 3600));
+   * }</pre>
+   *
+   * @throws InvalidInputException naming {@code compose} (and the error position) when the expression is invalid
+   */
+  public CompositeResult getComposite(Compose expression, MeasurementQuery query) {
+    return composites.get(Check.notNull("compose", expression).toString(), query);
+  }
+
+  /** Like {@link #getComposite(Compose, MeasurementQuery)} for an expression written as text. */
+  public CompositeResult getComposite(String expression, MeasurementQuery query) {
+    return composites.get(expression, query);
+  }
+
+  /** Same as {@link #getComposite(Compose, MeasurementQuery)} (the Python library's name for the tagged route). */
+  public CompositeResult getCompositeTagged(Compose expression, MeasurementQuery query) {
+    return getComposite(expression, query);
+  }
+
+  /** Same as {@link #getComposite(String, MeasurementQuery)}. */
+  public CompositeResult getCompositeTagged(String expression, MeasurementQuery query) {
+    return getComposite(expression, query);
+  }
+
+  /**
+   * Saves a composite metric ({@code PUT /v1/metrics/:name} with {@code type: composite}); reading it by name with
+   * {@link #getMeasurements} evaluates the expression.
+   */
+  public Metric createComposite(String name, Compose expression) {
+    return createComposite(name, Check.notNull("composite", expression).toString());
+  }
+
+  /** Like {@link #createComposite(String, Compose)} for an expression written as text. */
+  public Metric createComposite(String name, String expression) {
+    return createComposite(Metric.builder(name).composite(Composites.check("composite", expression)).build());
+  }
+
+  /** Saves a composite built with {@code Metric.builder(name).composite(expression)} plus description, etc. */
+  public Metric createComposite(Metric composite) {
+    return composites.create(composite);
+  }
+
   /** Releases pooled connections. Requests after close fail with a {@link TransportException}. */
   @Override
   public void close() {
@@ -606,6 +665,8 @@ public final class AppOptics implements AutoCloseable {
     private HttpEngine engine = HttpEngine.APACHE;
     private int maxConnections = 20;
     private Function<String, String> environment = System::getenv;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private Integer gzipThreshold; // null: 16 KiB, or off for a loopback base URI
 
     private Builder() {}
 
@@ -685,6 +746,39 @@ public final class AppOptics implements AutoCloseable {
       }
       this.maxConnections = maxConnections;
       return this;
+    }
+
+    /** When and how often failed requests are retried (default {@link RetryPolicy#defaults()}). */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Check.notNull("retryPolicy", retryPolicy);
+      return this;
+    }
+
+    /**
+     * Gzip-compresses request bodies of at least {@code bytes} bytes (0: every body). Default: 16 KiB, and off when
+     * the base URI is a loopback address, where compressing costs more CPU than the bytes it saves.
+     */
+    public Builder gzipThreshold(int bytes) {
+      if (bytes < 0) {
+        throw new InvalidInputException("gzipThreshold", bytes, "must be 0 or positive (use disableGzip() to turn it off)");
+      }
+      this.gzipThreshold = bytes;
+      return this;
+    }
+
+    /** Never compresses request bodies. */
+    public Builder disableGzip() {
+      this.gzipThreshold = -1;
+      return this;
+    }
+
+    int gzipThreshold() {
+      if (gzipThreshold != null) {
+        return gzipThreshold;
+      }
+      String host = baseUri.getHost();
+      boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+      return loopback ? -1 : 16 * 1024;
     }
 
     /** Where the token fallback is read from; tests replace the process environment. */
