@@ -309,9 +309,275 @@ public final class AppOptics implements AutoCloseable {
 
   // ---- annotations (client resources) ----
 
+  /**
+   * Every annotation stream, fetched page by page as the stream is consumed. Close the stream (or consume it fully)
+   * like any other {@link Stream}; each page is one request.
+   */
+  public Stream<AnnotationStream> listAnnotationStreams() {
+    return listAnnotationStreams(ListOptions.none());
+  }
+
+  /** The annotation streams matching {@code options} (name substring, paging), fetched lazily page by page. */
+  public Stream<AnnotationStream> listAnnotationStreams(ListOptions options) {
+    return annotationsApi().list(Check.notNull("options", options));
+  }
+
+  /** A stream's name and display name, without events; {@link NotFoundException} if it does not exist. */
+  public AnnotationStream getAnnotationStream(String name) {
+    return annotationsApi().get(name, null);
+  }
+
+  /**
+   * A stream with the events that {@code query} selects, grouped by source as the API returns them.
+   *
+   * <pre>{@code
+   * AnnotationStream deploys = api.getAnnotationStream("deploys", AnnotationQuery.since(Instant.now().minus(Duration.ofDays(1))));
+   * deploys.allEvents().forEach(e -> System.out.println(e.title()));
+   * }</pre>
+   */
+  public AnnotationStream getAnnotationStream(String name, AnnotationQuery query) {
+    return annotationsApi().get(name, Check.notNull("query", query));
+  }
+
+  /** One event of a stream; {@link NotFoundException} if the stream or the event does not exist. */
+  public AnnotationEvent getAnnotation(String stream, long id) {
+    return annotationsApi().getEvent(stream, id);
+  }
+
+  /** Sets a stream's display name. */
+  public void updateAnnotationStream(String name, String displayName) {
+    annotationsApi().update(name, displayName);
+  }
+
+  /**
+   * Posts an event to a stream, creating the stream on its first event, and returns the event as stored (with its
+   * id and start time).
+   *
+   * <pre>{@code
+   * api.postAnnotation("deploys", AnnotationEvent.builder("Deployed v29").source("web1").build());
+   * }</pre>
+   */
+  public AnnotationEvent postAnnotation(String stream, AnnotationEvent event) {
+    return annotationsApi().post(stream, event);
+  }
+
+  /** Posts an event with only a title, starting now. */
+  public AnnotationEvent postAnnotation(String stream, String title) {
+    return postAnnotation(stream, AnnotationEvent.builder(title).build());
+  }
+
+  /** Deletes a stream and all its events. */
+  public void deleteAnnotationStream(String name) {
+    annotationsApi().delete(name);
+  }
+
+  private Annotations annotationsApi() {
+    return new Annotations(rest());
+  }
+
+
   // ---- spaces and charts (client resources) ----
 
+  /** Every space, fetched page by page as the stream is consumed; close or fully consume the stream. */
+  public Stream<Space> listSpaces() {
+    return listSpaces(ListOptions.none());
+  }
+
+  /** The spaces matching {@code options} (name substring, paging), fetched lazily page by page. */
+  public Stream<Space> listSpaces(ListOptions options) {
+    return spacesApi().list(Check.notNull("options", options));
+  }
+
+  /** A space with its chart ids; {@link NotFoundException} if there is none with this id. */
+  public Space getSpace(long id) {
+    return spacesApi().get(id);
+  }
+
+  /** The space named exactly {@code name}, ignoring case. */
+  public java.util.Optional<Space> findSpace(String name) {
+    return spacesApi().find(name);
+  }
+
+  /** Creates an empty space. */
+  public Space createSpace(String name) {
+    return spacesApi().create(name);
+  }
+
+  /** Stores the space's name (the only changeable field): {@code api.updateSpace(space.withName("Ops"))}. */
+  public void updateSpace(Space space) {
+    spacesApi().update(space);
+  }
+
+  /** Deletes a space and its charts. */
+  public void deleteSpace(long id) {
+    spacesApi().delete(id);
+  }
+
+  /**
+   * The charts of {@code space}, bound to this connection: list, add (line, stacked, big-number), rename, delete.
+   *
+   * <pre>{@code
+   * Space ops = api.createSpace("Ops");
+   * api.charts(ops).addLineChart("CPU", ChartStream.metric("cpu").build());
+   * }</pre>
+   */
+  public SpaceCharts charts(Space space) {
+    return charts(Check.notNull("space", space).id());
+  }
+
+  /** The charts of the space with this id, bound to this connection. */
+  public SpaceCharts charts(long spaceId) {
+    return new SpaceCharts(this, spaceId);
+  }
+
+  /** The charts of a space, in the API's order (the API does not paginate them). */
+  public List<Chart> listChartsInSpace(long spaceId) {
+    return chartsApi().list(spaceId);
+  }
+
+  /** The charts of a space. */
+  public List<Chart> listChartsInSpace(Space space) {
+    return listChartsInSpace(Check.notNull("space", space).id());
+  }
+
+  /** One chart; {@link NotFoundException} if the space or the chart does not exist. */
+  public Chart getChart(long spaceId, long chartId) {
+    return chartsApi().get(spaceId, chartId);
+  }
+
+  /** One chart of {@code space}. */
+  public Chart getChart(Space space, long chartId) {
+    return getChart(Check.notNull("space", space).id(), chartId);
+  }
+
+  /** The first chart of the space with this name, ignoring case. */
+  public java.util.Optional<Chart> findChart(long spaceId, String name) {
+    return chartsApi().find(spaceId, name);
+  }
+
+  /** The first chart of {@code space} with this name, ignoring case. */
+  public java.util.Optional<Chart> findChart(Space space, String name) {
+    return findChart(Check.notNull("space", space).id(), name);
+  }
+
+  /** Saves {@code chart} as a new chart of the space (ids it carries are not sent) and returns it as stored. */
+  public Chart createChart(long spaceId, Chart chart) {
+    return chartsApi().create(spaceId, chart);
+  }
+
+  /** Saves {@code chart} as a new chart of {@code space}. */
+  public Chart createChart(Space space, Chart chart) {
+    return createChart(Check.notNull("space", space).id(), chart);
+  }
+
+  /** Replaces the stored chart with {@code chart} (which must have an id), streams included; returns it as stored. */
+  public Chart updateChart(long spaceId, Chart chart) {
+    return chartsApi().update(spaceId, chart);
+  }
+
+  /** Replaces the stored chart of {@code space} with {@code chart}. */
+  public Chart updateChart(Space space, Chart chart) {
+    return updateChart(Check.notNull("space", space).id(), chart);
+  }
+
+  /** Renames a saved chart, keeping its streams and options; returns it as stored. */
+  public Chart renameChart(long spaceId, Chart chart, String newName) {
+    return chartsApi().rename(spaceId, chart, newName);
+  }
+
+  /** Renames a saved chart of {@code space}. */
+  public Chart renameChart(Space space, Chart chart, String newName) {
+    return renameChart(Check.notNull("space", space).id(), chart, newName);
+  }
+
+  /** Deletes a chart. */
+  public void deleteChart(long spaceId, long chartId) {
+    chartsApi().delete(spaceId, chartId);
+  }
+
+  /** Deletes a chart of {@code space}. */
+  public void deleteChart(Space space, long chartId) {
+    deleteChart(Check.notNull("space", space).id(), chartId);
+  }
+
+  private Spaces spacesApi() {
+    return new Spaces(rest());
+  }
+
+  private Charts chartsApi() {
+    return new Charts(rest());
+  }
+
+
   // ---- alerts and services (client resources) ----
+
+  /**
+   * Every alert, active or not, fetched page by page as the stream is consumed; close or fully consume the stream.
+   * For active ones only: {@code listAlerts().filter(Alert::isActive)}.
+   */
+  public Stream<Alert> listAlerts() {
+    return listAlerts(ListOptions.none());
+  }
+
+  /** The alerts matching {@code options} (name substring, case-insensitive; paging), fetched lazily. */
+  public Stream<Alert> listAlerts(ListOptions options) {
+    return alertsApi().list(Check.notNull("options", options));
+  }
+
+  /** The alert with exactly this name (ignoring case when no exact match), with its conditions and services. */
+  public java.util.Optional<Alert> getAlert(String name) {
+    return alertsApi().getByName(name);
+  }
+
+  /** The alert with this id, if it exists. */
+  public java.util.Optional<Alert> getAlert(long id) {
+    return alertsApi().get(id);
+  }
+
+  /**
+   * Creates an alert and returns it as stored. The API's create answer lacks conditions and services, so this reads
+   * the alert back (two requests).
+   *
+   * <pre>{@code
+   * Alert alert = api.createAlert(Alert.builder("cpu.high").addConditionFor("cpu").above(90).duration(60).and().build());
+   * }</pre>
+   */
+  public Alert createAlert(Alert alert) {
+    return alertsApi().create(alert);
+  }
+
+  /**
+   * Replaces a stored alert (which must have an id): conditions, services and attributes left out are removed.
+   * Returns the alert as stored (read back, two requests).
+   */
+  public Alert updateAlert(Alert alert) {
+    return alertsApi().update(alert);
+  }
+
+  /** Deletes the alert with this id; {@link NotFoundException} if there is none. */
+  public void deleteAlert(long id) {
+    alertsApi().delete(id);
+  }
+
+  /** Deletes the alert with this name; returns whether there was one. */
+  public boolean deleteAlert(String name) {
+    return alertsApi().deleteByName(name);
+  }
+
+  /** Every notification service, fetched page by page as the stream is consumed. */
+  public Stream<Service> listServices() {
+    return listServices(ListOptions.none());
+  }
+
+  /** The notification services, with paging options, fetched lazily. */
+  public Stream<Service> listServices(ListOptions options) {
+    return alertsApi().listServices(Check.notNull("options", options));
+  }
+
+  private Alerts alertsApi() {
+    return new Alerts(rest());
+  }
+
 
   // ---- composites ----
 
