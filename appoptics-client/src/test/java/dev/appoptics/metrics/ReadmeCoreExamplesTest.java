@@ -3,10 +3,16 @@ package dev.appoptics.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.appoptics.emulator.junit5.AppOpticsEmulatorExtension;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -146,8 +152,9 @@ class ReadmeCoreExamplesTest {
 
   @Test
   void tagInheritance() {
+    URI baseUri = EMULATOR.baseUri();
     // BEGIN inheritance
-    AppOptics conn = AppOptics.builder().token("my-token").baseUri(EMULATOR.baseUri())
+    AppOptics conn = AppOptics.builder().token("my-token").baseUri(baseUri)
         .tags(Map.of("company", "acme", "service", "app")).build();
     Queue q = conn.newQueue(QueueOptions.builder().tags(Map.of("service", "api")).build());
 
@@ -205,9 +212,10 @@ class ReadmeCoreExamplesTest {
 
   @Test
   void sanitizing() {
+    URI baseUri = EMULATOR.baseUri();
     // BEGIN sanitize
     String clean = MetricNames.sanitize("disk used (GB)");           // "disk-used-GB-"
-    AppOptics lenient = AppOptics.builder().token("my-token").baseUri(EMULATOR.baseUri())
+    AppOptics lenient = AppOptics.builder().token("my-token").baseUri(baseUri)
         .sanitizer(MetricNames::sanitize)
         .build();
     lenient.submit("disk used (GB)", 12, Map.of("host", "web1"));    // stored as disk-used-GB-
@@ -215,5 +223,21 @@ class ReadmeCoreExamplesTest {
     assertThat(clean).isEqualTo("disk-used-GB-");
     assertThat(api.getMetric("disk-used-GB-").name()).isEqualTo("disk-used-GB-");
     lenient.close();
+  }
+
+  @Test
+  void everyExampleHereAppearsVerbatimInTheReadme() throws IOException {
+    String source = Files.readString(Path.of("src/test/java/dev/appoptics/metrics/ReadmeCoreExamplesTest.java"));
+    String readme = Files.readString(Path.of("../README.md"));
+    Matcher block = Pattern.compile("// BEGIN (\\w+)\\n(.*?)\\n\\s*// END \\1", Pattern.DOTALL).matcher(source);
+    int blocks = 0;
+    while (block.find()) {
+      blocks++;
+      String snippet = block.group(2).lines()
+          .map(line -> line.length() >= 4 ? line.substring(4) : line.strip())
+          .collect(Collectors.joining("\n"));
+      assertThat(readme).as("README example '%s'", block.group(1)).contains(snippet);
+    }
+    assertThat(blocks).isEqualTo(9);
   }
 }
