@@ -19,7 +19,12 @@ import picocli.CommandLine.Spec;
       "API commands take the token from --token or the APPOPTICS_TOKEN environment variable and talk to --endpoint"
           + " (default https://api.appoptics.com/v1/)."
     },
-    subcommands = {},
+    subcommands = {
+      EmulatorCommand.class,
+      SubmitCommand.class,
+      MeasurementsCommand.class,
+      MetricsCommand.class
+    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  appoptics demo",

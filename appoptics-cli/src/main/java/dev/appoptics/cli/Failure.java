@@ -1,5 +1,6 @@
 package dev.appoptics.cli;
 
+import dev.appoptics.metrics.AppOpticsException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 
@@ -10,6 +11,9 @@ record Failure(String message, String hint, int exitCode) {
   static Failure of(Throwable ex) {
     if (ex instanceof CliFailure failure) {
       return new Failure(failure.getMessage(), failure.hint(), failure.exitCode());
+    }
+    if (ex instanceof AppOpticsException api) {
+      return ApiFailures.describe(api);
     }
     for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
       if (cause instanceof ConnectException) {

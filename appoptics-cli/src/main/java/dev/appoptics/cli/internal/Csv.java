@@ -27,6 +27,9 @@ public final class Csv {
   }
 
   private static String field(Object value) {
+    if (value instanceof Double number) {
+      return Numbers.exact(number);
+    }
     return value == null ? "" : value.toString();
   }
 

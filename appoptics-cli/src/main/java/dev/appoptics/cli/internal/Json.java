@@ -22,6 +22,28 @@ public final class Json {
     return MAPPER.createArrayNode();
   }
 
+  /** Any plain Java value (maps, lists, strings, numbers, booleans) as a JSON node. */
+  public static JsonNode tree(Object value) {
+    return MAPPER.valueToTree(value);
+  }
+
+  /**
+   * A value typed on a command line as JSON would read it: {@code 12} and {@code 1.5} become numbers,
+   * {@code true}/{@code false} booleans, everything else stays text.
+   */
+  public static Object scalar(String text) {
+    if (text.equals("true") || text.equals("false")) {
+      return Boolean.valueOf(text);
+    }
+    if (text.matches("-?\\d{1,18}")) {
+      return Long.valueOf(text);
+    }
+    if (text.matches("-?(\\d+\\.\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+      return Double.valueOf(text);
+    }
+    return text;
+  }
+
   /** Indented JSON followed by a newline. */
   public static String pretty(JsonNode node) {
     try {

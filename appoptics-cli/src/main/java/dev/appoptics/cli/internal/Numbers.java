@@ -27,6 +27,14 @@ public final class Numbers {
     return rounded.stripTrailingZeros().toPlainString();
   }
 
+  /** Every digit needed to read the same double back, in plain notation and without a trailing ".0". */
+  public static String exact(double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      return Double.toString(value);
+    }
+    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+  }
+
   /** {@link #format(double, int)} with 6 significant digits. */
   public static String format(double value) {
     return format(value, 6);

@@ -17,4 +17,12 @@ class NumbersTest {
     assertThat(Numbers.format(1.2e12, 3)).isEqualTo("1.2e+12");
     assertThat(Numbers.format(2e-7, 3)).isEqualTo("2e-07");
   }
+
+  @Test
+  void exactKeepsEveryDigit() {
+    assertThat(Numbers.exact(9.0)).isEqualTo("9");
+    assertThat(Numbers.exact(0.1)).isEqualTo("0.1");
+    assertThat(Numbers.exact(1.0 / 3)).isEqualTo("0.3333333333333333");
+    assertThat(Numbers.exact(-1500)).isEqualTo("-1500");
+  }
 }

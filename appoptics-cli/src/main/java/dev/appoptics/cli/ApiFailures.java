@@ -1,0 +1,69 @@
+package dev.appoptics.cli;
+
+import dev.appoptics.metrics.AppOpticsException;
+import dev.appoptics.metrics.InvalidInputException;
+import dev.appoptics.metrics.TransportException;
+
+/** Says what an error from the client library means for someone at a terminal, and what to do about it. */
+final class ApiFailures {
+  private ApiFailures() {}
+
+  static Failure describe(AppOpticsException ex) {
+    if (ex instanceof InvalidInputException invalid) {
+      return new Failure("invalid " + invalid.errorMessage(), "fix the value and try again", ExitCodes.USAGE);
+    }
+    String request = ex.method().isEmpty() ? "" : ex.method() + " " + ex.path();
+    if (ex instanceof TransportException) {
+      return new Failure(
+          "no answer to " + request + ": " + ex.errorMessage(),
+          "check --endpoint and that the server is reachable",
+          ExitCodes.FAILURE);
+    }
+    String message = ex.errorMessage().isEmpty() ? "" : ": " + ex.errorMessage();
+    return new Failure(
+        ex.status() + " " + reason(ex.status()) + " from " + request + message, hint(ex), ExitCodes.FAILURE);
+  }
+
+  private static String reason(int status) {
+    return switch (status) {
+      case 400 -> "Bad Request";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "Not Found";
+      case 405 -> "Method Not Allowed";
+      case 408 -> "Request Timeout";
+      case 413 -> "Payload Too Large";
+      case 415 -> "Unsupported Media Type";
+      case 422 -> "Already Exists";
+      case 429 -> "Too Many Requests";
+      case 503 -> "Service Unavailable";
+      default -> status >= 500 ? "Server Error" : "Error";
+    };
+  }
+
+  private static String hint(AppOpticsException ex) {
+    int status = ex.status();
+    return switch (status) {
+      case 400 -> "fix the value named above and try again";
+      case 401 -> "check the token (--token or APPOPTICS_TOKEN)";
+      case 403 -> "this token may not do that, or a limit was reached; use a token with the needed role";
+      case 404 -> "check the name or id; '" + listCommand(ex.path()) + "' shows what exists";
+      case 422 -> "it exists already; pick another name or update the existing one";
+      case 429 -> "rate limited; wait a little and try again";
+      default -> status >= 500 ? "the service has a problem; try again later" : "";
+    };
+  }
+
+  /** {@code /v1/metrics/cpu} → {@code appoptics metrics list}; measurements live under metrics. */
+  static String listCommand(String path) {
+    String[] segments = path.replaceFirst("^/?v1/", "").split("/");
+    String area = segments.length == 0 || segments[0].isEmpty() ? "metrics" : segments[0];
+    if (area.equals("measurements")) {
+      area = "metrics";
+    }
+    if (area.equals("spaces") && segments.length > 2 && segments[2].equals("charts")) {
+      return "appoptics charts list " + segments[1];
+    }
+    return "appoptics " + area + " list";
+  }
+}

@@ -1,0 +1,49 @@
+package dev.appoptics.cli;
+
+import java.io.PrintWriter;
+
+/** Prints the demo as numbered steps with indented results, so it reads like a story in a terminal. */
+final class DemoPrinter {
+  private static final String INDENT = "      ";
+
+  private final PrintWriter out;
+  private final int steps;
+  private int step;
+
+  DemoPrinter(PrintWriter out, int steps) {
+    this.out = out;
+    this.steps = steps;
+  }
+
+  void title(String title) {
+    out.println(title);
+    out.println("=".repeat(title.length()));
+    out.println();
+    out.flush();
+  }
+
+  /** Starts the next step: {@code [3/9] Submit measurements through a queue}. */
+  void step(String title) {
+    step++;
+    if (step > 1) {
+      out.println();
+    }
+    String number = "[" + step + "/" + steps + "]";
+    out.println(number + " ".repeat(Math.max(1, INDENT.length() - number.length())) + title);
+    out.flush();
+  }
+
+  /** One or more lines of result, indented under the step. */
+  void show(String text) {
+    for (String line : text.split("\n", -1)) {
+      if (!line.isEmpty()) {
+        out.println(INDENT + line);
+      }
+    }
+    out.flush();
+  }
+
+  int stepsShown() {
+    return step;
+  }
+}

@@ -1,0 +1,100 @@
+package dev.appoptics.cli;
+
+import dev.appoptics.cli.internal.Durations;
+import dev.appoptics.emulator.AppOpticsEmulator;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "emulator",
+    description = {
+      "Run the local AppOptics API emulator in the foreground until Ctrl-C.",
+      "The first line of output is 'listening on http://HOST:PORT/v1/'; point clients (or --endpoint) there."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  appoptics emulator --port 8080",
+      "  appoptics emulator --port 8080 --bind 0.0.0.0 --token secret --token viewer-token --log",
+      "  appoptics emulator --port 0        # any free port; read it from the first line"
+    })
+final class EmulatorCommand implements Callable<Integer> {
+  private final Cli cli;
+
+  @Option(names = "--port", defaultValue = "8080", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDR", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  String bind;
+
+  @Option(names = "--token", paramLabel = "T", description = "Accept only this token (repeatable); by default any non-empty token is accepted.")
+  List<String> tokens = new ArrayList<>();
+
+  @Option(names = "--past-limit", paramLabel = "DURATION", defaultValue = "2h", description = "How old a measurement may be (default: ${DEFAULT-VALUE}).")
+  String pastLimit;
+
+  @Option(names = "--log", description = "Print one line per request: method, path, status, size, time.")
+  boolean log;
+
+  EmulatorCommand(Cli cli) {
+    this.cli = cli;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = cli.out();
+    AppOpticsEmulator.Builder builder =
+        AppOpticsEmulator.builder()
+            .port(port)
+            .bindAddress(bind)
+            .pastLimit(Duration.ofSeconds(Durations.seconds(pastLimit)));
+    builder.tokens(tokens.toArray(String[]::new));
+    if (log) {
+      builder.requestLog(line -> {
+        synchronized (out) {
+          out.println(line);
+          out.flush();
+        }
+      });
+    }
+    AppOpticsEmulator emulator;
+    try {
+      emulator = builder.start();
+    } catch (RuntimeException e) {
+      throw new CliFailure(ExitCodes.FAILURE, e.getMessage(), "pick another --port or --bind address", e);
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook = new Thread(() -> stop(emulator, stopped), "appoptics-emulator-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    synchronized (out) {
+      out.println("listening on " + emulator.baseUri());
+      out.println(tokens.isEmpty() ? "accepting any non-empty token" : "accepting tokens: " + String.join(", ", tokens));
+      out.println("press Ctrl-C to stop");
+      out.flush();
+    }
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      // stopped from inside the process (tests, embedding): shut down as Ctrl-C would
+      Runtime.getRuntime().removeShutdownHook(hook);
+      stop(emulator, stopped);
+      Thread.currentThread().interrupt();
+    }
+    return ExitCodes.OK;
+  }
+
+  private void stop(AppOpticsEmulator emulator, CountDownLatch stopped) {
+    emulator.close();
+    PrintWriter out = cli.out();
+    synchronized (out) {
+      out.println("stopped");
+      out.flush();
+    }
+    stopped.countDown();
+  }
+}

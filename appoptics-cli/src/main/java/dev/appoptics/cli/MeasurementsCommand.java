@@ -1,0 +1,139 @@
+package dev.appoptics.cli;
+
+import dev.appoptics.cli.internal.Durations;
+import dev.appoptics.metrics.AppOptics;
+import dev.appoptics.metrics.MeasurementQuery;
+import dev.appoptics.metrics.MeasurementResult;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "measurements",
+    description = "Read measurements back from the API.",
+    subcommands = MeasurementsCommand.Get.class,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  appoptics measurements get cpu.load --duration 1h --resolution 60",
+      "  appoptics measurements get cpu.load --duration 30m --resolution 300 --tag region=eu* --plot"
+    })
+final class MeasurementsCommand extends Group {
+
+  @Command(
+      name = "get",
+      description = {
+        "Read one metric's series over a time range at a resolution.",
+        "Prints a table (one row per point), --csv, --json, or --plot for a terminal line chart per series."
+      },
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  appoptics measurements get cpu.load --duration 1h --resolution 60",
+        "  appoptics measurements get cpu.load --duration 1h --resolution 300 --tag host=web* --csv > cpu.csv",
+        "  appoptics measurements get cpu.load --duration 1d --resolution 3600 --group-by region --group-function sum"
+            + " --plot",
+        "  appoptics measurements get cpu.load --start 1700000000 --end 1700003600 --resolution 60 --json"
+      })
+  static final class Get implements Callable<Integer> {
+    private final Cli cli;
+
+    @Mixin ApiOptions api;
+
+    @Parameters(paramLabel = "NAME", description = "Metric name.")
+    String name;
+
+    @Option(names = "--duration", paramLabel = "DURATION", description = "How far back from --end (90, 30m, 1h, 2d); default 1h unless --start is given.")
+    String duration;
+
+    @Option(names = "--start", paramLabel = "EPOCH", description = "Start of the range, epoch seconds.")
+    Long start;
+
+    @Option(names = "--end", paramLabel = "EPOCH", description = "End of the range, epoch seconds (default: now).")
+    Long end;
+
+    @Option(names = "--resolution", paramLabel = "SECONDS", defaultValue = "60", description = "Seconds per point (default: ${DEFAULT-VALUE}).")
+    int resolution;
+
+    @Option(names = "--tag", paramLabel = "NAME=PATTERN", description = "Keep series whose tag matches (* wildcards, ! negates); repeatable.")
+    Map<String, String> tags = new LinkedHashMap<>();
+
+    @Option(names = "--group-by", paramLabel = "TAGS", description = "Combine series by these tag names (comma-separated, or *).")
+    String groupBy;
+
+    @Option(names = "--group-function", paramLabel = "F", defaultValue = "mean", description = "With --group-by: sum, min, max or mean (default: ${DEFAULT-VALUE}).")
+    String groupFunction;
+
+    @Option(names = "--summary-function", paramLabel = "F", description = "Downsampling: sum, min, max, count, mean, derivative, stddev.")
+    String summaryFunction;
+
+    @ArgGroup(exclusive = true)
+    Format format = new Format();
+
+    @Mixin PlotOptions plot;
+
+    Get(Cli cli) {
+      this.cli = cli;
+    }
+
+    static final class Format {
+      @Option(names = "--csv", description = "Print CSV: time, one column per tag name, value.")
+      boolean csv;
+
+      @Option(names = "--plot", description = "Draw a terminal line chart of each series.")
+      boolean plot;
+    }
+
+    @Override
+    public Integer call() {
+      MeasurementQuery.Builder query = MeasurementQuery.builder().resolution(resolution);
+      if (start != null) {
+        query.startTime(start);
+      }
+      if (end != null) {
+        query.endTime(end);
+      }
+      if (duration != null || start == null) {
+        query.duration(seconds(duration == null ? "1h" : duration));
+      }
+      query.tags(tags);
+      if (groupBy != null) {
+        query.groupBy(groupBy.split(",")).groupByFunction(groupFunction);
+      }
+      if (summaryFunction != null) {
+        query.summaryFunction(summaryFunction);
+      }
+      MeasurementResult result;
+      try (AppOptics connection = api.connect(cli)) {
+        result = connection.getMeasurements(name, query.build());
+      }
+      SeriesOutput output = new SeriesOutput(name, result.resolution(), result.series());
+      String text;
+      if (cli.json()) {
+        text = output.json();
+      } else if (format.csv) {
+        text = output.csv();
+      } else if (format.plot) {
+        text = output.plots(plot.width, plot.height);
+      } else {
+        text = output.table();
+      }
+      cli.out().print(text);
+      cli.out().flush();
+      return ExitCodes.OK;
+    }
+
+    private static long seconds(String text) {
+      try {
+        return Durations.seconds(text);
+      } catch (IllegalArgumentException e) {
+        throw CliFailure.usage("--duration " + e.getMessage(), "");
+      }
+    }
+  }
+
+}
