@@ -56,6 +56,7 @@ public final class AppOptics implements AutoCloseable {
         ? new JdkTransport(b.timeout)
         : new ApacheTransport(this::getTimeout, b.maxConnections);
     this.rest = new Rest(baseUri, transport, token, userAgent, this::getTimeout);
+    rest.reliability(b.retryPolicy, b.gzipThreshold());
     this.measurements = new Measurements(this, rest);
     this.metrics = new Metrics(this, rest);
   }
@@ -305,6 +306,13 @@ public final class AppOptics implements AutoCloseable {
   /** A new aggregator with the given tags, period and time. */
   public Aggregator newAggregator(AggregatorOptions options) {
     return new Aggregator(this, measurements, Objects.requireNonNull(options, "options"));
+  }
+
+  // ---- reliability (asynchronous reporter) ----
+
+  /** A {@link Reporter} with the default settings; use {@link Reporter#builder(AppOptics)} to configure one. */
+  public Reporter newReporter() {
+    return Reporter.builder(this).build();
   }
 
   // ---- annotations (client resources) ----
@@ -606,6 +614,8 @@ public final class AppOptics implements AutoCloseable {
     private HttpEngine engine = HttpEngine.APACHE;
     private int maxConnections = 20;
     private Function<String, String> environment = System::getenv;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private Integer gzipThreshold; // null: 16 KiB, or off for a loopback base URI
 
     private Builder() {}
 
@@ -685,6 +695,39 @@ public final class AppOptics implements AutoCloseable {
       }
       this.maxConnections = maxConnections;
       return this;
+    }
+
+    /** When and how often failed requests are retried (default {@link RetryPolicy#defaults()}). */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Check.notNull("retryPolicy", retryPolicy);
+      return this;
+    }
+
+    /**
+     * Gzip-compresses request bodies of at least {@code bytes} bytes (0: every body). Default: 16 KiB, and off when
+     * the base URI is a loopback address, where compressing costs more CPU than the bytes it saves.
+     */
+    public Builder gzipThreshold(int bytes) {
+      if (bytes < 0) {
+        throw new InvalidInputException("gzipThreshold", bytes, "must be 0 or positive (use disableGzip() to turn it off)");
+      }
+      this.gzipThreshold = bytes;
+      return this;
+    }
+
+    /** Never compresses request bodies. */
+    public Builder disableGzip() {
+      this.gzipThreshold = -1;
+      return this;
+    }
+
+    int gzipThreshold() {
+      if (gzipThreshold != null) {
+        return gzipThreshold;
+      }
+      String host = baseUri.getHost();
+      boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+      return loopback ? -1 : 16 * 1024;
     }
 
     /** Where the token fallback is read from; tests replace the process environment. */

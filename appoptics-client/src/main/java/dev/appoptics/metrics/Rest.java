@@ -3,6 +3,9 @@ package dev.appoptics.metrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.appoptics.metrics.internal.reliability.Gzip;
+import dev.appoptics.metrics.internal.reliability.RequestKind;
+import dev.appoptics.metrics.internal.reliability.Retrier;
 import dev.appoptics.metrics.internal.transport.HttpRequest;
 import dev.appoptics.metrics.internal.transport.HttpResponse;
 import dev.appoptics.metrics.internal.transport.Transport;
@@ -34,6 +37,9 @@ final class Rest {
   private final String authorization;
   private final String userAgent;
   private final Supplier<Duration> timeout;
+  // ---- reliability (retries, gzip): set once by AppOptics right after construction ----
+  private volatile Retrier retrier = new Retrier(RetryPolicy.none(), Failures::classify);
+  private volatile int gzipThreshold = -1;
 
   Rest(URI baseUri, Transport transport, String token, String userAgent, Supplier<Duration> timeout) {
     String b = baseUri.toString();
@@ -86,11 +92,28 @@ final class Rest {
     return json(send("DELETE", path, null, body == null ? null : bytes(body)));
   }
 
+  /** Retry policy and gzip threshold (bodies of at least that many bytes are compressed; negative: never). */
+  void reliability(RetryPolicy policy, int gzipThreshold) {
+    this.retrier = new Retrier(policy, Failures::classify);
+    this.gzipThreshold = gzipThreshold;
+  }
+
+  /** The retrier every request goes through (the reporter counts its retries through it). */
+  Retrier retrier() {
+    return retrier;
+  }
+
   /**
-   * Sends one request and returns the 2xx answer; any other status becomes the matching {@link ApiException},
-   * transport failures a {@link TransportException}. {@code query} and {@code body} may be null.
+   * Sends one request under the retry policy and returns the 2xx answer; any other status becomes the matching
+   * {@link ApiException}, transport failures a {@link TransportException}. {@code query} and {@code body} may be
+   * null.
    */
   HttpResponse send(String method, String path, Query query, byte[] body) {
+    return retrier.call(RequestKind.of(method, path), () -> sendOnce(method, path, query, body));
+  }
+
+  /** One attempt of {@link #send}, without retries. */
+  HttpResponse sendOnce(String method, String path, Query query, byte[] body) {
     String target = base + path + (query == null || query.isEmpty() ? "" : "?" + query.encode());
     URI uri = URI.create(target);
     String shownPath = basePath + path;
@@ -100,6 +123,10 @@ final class Rest {
     headers.put("Accept", "application/json");
     if (body != null) {
       headers.put("Content-Type", "application/json");
+      if (gzipThreshold >= 0 && body.length >= gzipThreshold) {
+        body = Gzip.compress(body);
+        headers.put("Content-Encoding", "gzip");
+      }
     }
     HttpResponse response;
     try {

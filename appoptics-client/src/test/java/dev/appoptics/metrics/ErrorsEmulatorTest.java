@@ -19,7 +19,9 @@ class ErrorsEmulatorTest {
       AppOpticsEmulatorExtension.create(b -> b.tokens("good-token"));
 
   private static AppOptics connect(String token, HttpEngine engine) {
-    return AppOptics.builder().token(token).baseUri(EMULATOR.baseUri()).httpEngine(engine).build();
+    // no retries: these tests look at how each single failure is reported
+    return AppOptics.builder().token(token).baseUri(EMULATOR.baseUri()).httpEngine(engine)
+        .retryPolicy(RetryPolicy.none()).build();
   }
 
   @ParameterizedTest

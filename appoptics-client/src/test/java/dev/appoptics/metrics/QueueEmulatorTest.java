@@ -35,7 +35,7 @@ class QueueEmulatorTest {
   void connect() {
     emulator = EMULATOR.emulator();
     api = AppOptics.builder().token("t").baseUri(EMULATOR.baseUri())
-        .tags(Map.of("sky", "blue", "company", "AppOptics")).build();
+        .tags(Map.of("sky", "blue", "company", "AppOptics")).retryPolicy(RetryPolicy.none()).build();
   }
 
   @AfterEach

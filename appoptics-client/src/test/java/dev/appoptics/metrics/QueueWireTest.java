@@ -37,7 +37,8 @@ class QueueWireTest {
   void reset() {
     server.requests.clear();
     server.respond(Reply.json(202, "{\"errors\":[]}"));
-    api = AppOptics.builder().token("t").baseUri(server.baseUri()).tags(Map.of("env", "test")).build();
+    api = AppOptics.builder().token("t").baseUri(server.baseUri()).tags(Map.of("env", "test"))
+        .retryPolicy(RetryPolicy.none()).build();
   }
 
   private static List<JsonNode> sentMeasurements(List<RecordingServer.Recorded> requests) {

@@ -78,6 +78,7 @@ public final class HttpFront {
 
   /** Starts listening; the port actually bound. */
   public synchronized int start() throws IOException {
+    warmUp();
     server = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 256);
     AtomicInteger n = new AtomicInteger();
     executor =
@@ -92,6 +93,16 @@ public final class HttpFront {
     server.createContext("/", this::handle);
     server.start();
     return server.getAddress().getPort();
+  }
+
+  /** Loads the JSON machinery now, so the first request is not the one that pays for it. */
+  private static void warmUp() {
+    ApiError.notFound("warm-up").toResponse(0);
+    try {
+      ApiResponse.mapper().readTree("{\"warm\":[1,2.5,\"up\"]}");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public synchronized void stop() {
@@ -186,9 +197,10 @@ public final class HttpFront {
       response =
           ApiError.system("Internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage()).toResponse(now);
     }
-    send(ex, response, extra);
+    // Logged before the answer goes out, so a client that has its answer also finds the line in the log.
     log(method, target, Integer.toString(response.status()), response.body().length, started, requestBody,
         response);
+    send(ex, response, extra);
   }
 
   private ApiResponse route(

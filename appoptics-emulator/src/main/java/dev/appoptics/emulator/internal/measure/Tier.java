@@ -16,6 +16,8 @@ final class Tier {
   private double[] mins = new double[4];
   private double[] maxs = new double[4];
   private double[] lasts = new double[4];
+  /** Time of the sample behind {@code lasts}: "last" is the latest by time, ties going to the latest written. */
+  private long[] lastTimes = new long[4];
   private double[] squares = new double[4];
   private int size;
 
@@ -52,14 +54,19 @@ final class Tier {
       mins[i] = min;
       maxs[i] = max;
       squares[i] = sumSquares;
+      lasts[i] = last;
+      lastTimes[i] = time;
     } else {
       counts[i] += count;
       sums[i] += sum;
       mins[i] = Math.min(mins[i], min);
       maxs[i] = Math.max(maxs[i], max);
       squares[i] += sumSquares;
+      if (time >= lastTimes[i]) {
+        lasts[i] = last;
+        lastTimes[i] = time;
+      }
     }
-    lasts[i] = last;
     return created;
   }
 
@@ -122,10 +129,11 @@ final class Tier {
       mins = Arrays.copyOf(mins, n);
       maxs = Arrays.copyOf(maxs, n);
       lasts = Arrays.copyOf(lasts, n);
+      lastTimes = Arrays.copyOf(lastTimes, n);
       squares = Arrays.copyOf(squares, n);
     }
     if (i < size) {
-      for (Object a : List.of(times, counts, sums, mins, maxs, lasts, squares)) {
+      for (Object a : List.of(times, counts, sums, mins, maxs, lasts, lastTimes, squares)) {
         System.arraycopy(a, i, a, i + 1, size - i);
       }
     }

@@ -1,0 +1,171 @@
+package dev.appoptics.bench;
+
+import com.sun.management.OperatingSystemMXBean;
+import dev.appoptics.metrics.AppOptics;
+import dev.appoptics.metrics.HttpEngine;
+import dev.appoptics.metrics.Queue;
+import dev.appoptics.metrics.Reporter;
+import dev.appoptics.metrics.ReporterStats;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The client end to end: N measurements (default 10^6) added and submitted through the client to an emulator running
+ * in another JVM; reports measurements/s, peak heap and CPU of this JVM, and checks that the emulator accepted them all.
+ *
+ * <pre>
+ * java -cp appoptics-bench/target/benchmarks.jar dev.appoptics.bench.EndToEndBench \
+ *     [--n 1000000] [--mode reporter|queue] [--engine apache|jdk] [--threads 2] [--reps 3] [--gzip-threshold -1]
+ * </pre>
+ *
+ * <p>{@code queue}: each producer thread owns a {@code Queue} and submits every 300 (what the Python library does, in
+ * Java). {@code reporter}: the producer threads share one {@code Reporter}. {@code --port P} uses an emulator
+ * already running on P instead of starting one (the Python side-by-side script can then use the same one).
+ */
+public final class EndToEndBench {
+  private EndToEndBench() {}
+
+  public static void main(String[] argv) throws Exception {
+    Args args = new Args(argv);
+    long n = args.number("n", 1_000_000);
+    String mode = args.string("mode", "reporter");
+    HttpEngine engine = HttpEngine.valueOf(args.string("engine", "apache").toUpperCase(Locale.ROOT));
+    int threads = (int) args.number("threads", 2);
+    int reps = (int) args.number("reps", 3);
+    long warmup = args.number("warmup", Math.min(n, 200_000));
+    int port = (int) args.number("port", -1);
+    EmulatorProcess owned = port >= 0 ? null
+        : EmulatorProcess.start(0, List.of(args.string("emulator-heap", "-Xmx3g")), List.of());
+    String base = owned != null ? owned.baseUri() : "http://127.0.0.1:" + port + "/v1/";
+    try {
+      AppOptics.Builder builder = AppOptics.builder().token(Workload.TOKEN).baseUri(base).httpEngine(engine);
+      long gzip = args.number("gzip-threshold", -1);
+      if (gzip >= 0) {
+        builder.gzipThreshold((int) gzip);
+      }
+      try (AppOptics api = builder.build()) {
+        System.out.printf("end-to-end: %s, %s engine, %d producer threads, n=%,d, emulator %s%n", mode, engine,
+            threads, n, base);
+        EmulatorCount count = new EmulatorCount(api);
+        run(api, mode, threads, warmup, args);
+        for (int r = 1; r <= reps; r++) {
+          long before = count.accepted();
+          Result res;
+          try (HeapWatcher heap = new HeapWatcher()) {
+            long cpu0 = cpuNanos();
+            long t0 = System.nanoTime();
+            run(api, mode, threads, n, args);
+            double secs = (System.nanoTime() - t0) / 1e9;
+            res = new Result(n / secs, secs, heap.peakUsedBytes(), heap.peakLiveBytes(), (cpuNanos() - cpu0) / 1e9);
+          }
+          long stored = count.accepted() - before;
+          System.out.printf("java %s %s rep %d: %,d measurements in %.2f s = %,.0f measurements/s; peak heap %,d MB"
+                  + " (live after GC %,d MB); client CPU %.1f s; emulator accepted %,d%s%n", mode, engine, r, n,
+              res.secs, res.rate, res.peakHeap >> 20, res.peakLive >> 20, res.cpuSecs, stored,
+              stored == n ? " (all)" : " MISMATCH");
+        }
+      }
+    } finally {
+      if (owned != null) {
+        owned.close();
+      }
+    }
+  }
+
+  private record Result(double rate, double secs, long peakHeap, long peakLive, double cpuSecs) {}
+
+  private static long cpuNanos() {
+    return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static void run(AppOptics api, String mode, int threads, long n, Args args) throws Exception {
+    switch (mode) {
+      case "queue" -> runQueues(api, threads, n);
+      case "reporter" -> runReporter(api, threads, n, args);
+      default -> throw new IllegalArgumentException("--mode must be queue or reporter, was '" + mode + "'");
+    }
+  }
+
+  private static void runQueues(AppOptics api, int threads, long n) throws Exception {
+    parallel(threads, n, (from, to) -> {
+      try (Queue q = api.newQueue()) {
+        for (long i = from; i < to; i++) {
+          q.add(Workload.name(i), Workload.value(i), tags(i));
+          if (q.size() >= 300) {
+            q.submit();
+          }
+        }
+      }
+    });
+  }
+
+  private static void runReporter(AppOptics api, int threads, long n, Args args) throws Exception {
+    Reporter.Builder b = Reporter.builder(api);
+    if (args.number("batch", 0) > 0) {
+      b.batchSize((int) args.number("batch", 0));
+    }
+    if (args.number("in-flight", 0) > 0) {
+      b.maxInFlight((int) args.number("in-flight", 0));
+    }
+    Reporter reporter = b.build();
+    try {
+      parallel(threads, n, (from, to) -> {
+        for (long i = from; i < to; i++) {
+          reporter.add(Workload.name(i), Workload.value(i), tags(i));
+        }
+      });
+    } finally {
+      reporter.close();
+    }
+    ReporterStats s = reporter.stats();
+    if (s.sent() != n || s.failed() != 0 || s.dropped() != 0) {
+      System.out.println("reporter did not send everything: " + s);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static final Map<String, String>[] TAGS = new Map[Workload.HOSTS];
+
+  static {
+    for (int i = 0; i < TAGS.length; i++) {
+      TAGS[i] = Map.of("host", Workload.host(i), "region", "us-east-1", "service", "api");
+    }
+  }
+
+  private static Map<String, String> tags(long i) {
+    return TAGS[(int) (i % Workload.HOSTS)];
+  }
+
+  private interface Range {
+    void run(long from, long to) throws Exception;
+  }
+
+  private static void parallel(int threads, long n, Range range) throws Exception {
+    List<Thread> list = new ArrayList<>();
+    List<Throwable> errors = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      long from = n * t / threads;
+      long to = n * (t + 1) / threads;
+      Thread th = new Thread(() -> {
+        try {
+          range.run(from, to);
+        } catch (Throwable e) {
+          synchronized (errors) {
+            errors.add(e);
+          }
+        }
+      }, "producer-" + t);
+      list.add(th);
+      th.start();
+    }
+    for (Thread th : list) {
+      th.join();
+    }
+    if (!errors.isEmpty()) {
+      throw new IllegalStateException("a producer failed", errors.get(0));
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package dev.appoptics.metrics;
+
+import static dev.appoptics.metrics.ReliabilityFixture.FAST;
+import static dev.appoptics.metrics.ReliabilityFixture.assertExactlyOnce;
+import static dev.appoptics.metrics.ReliabilityFixture.connect;
+import static dev.appoptics.metrics.ReliabilityFixture.point;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.appoptics.emulator.AppOpticsEmulator;
+import dev.appoptics.emulator.Faults;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The reporter against the emulator's fault injection: nothing lost, nothing doubled when refused outright. */
+class ReporterReliabilityTest {
+  private static AppOpticsEmulator emulator;
+  private static AppOptics api;
+
+  @TempDir Path spoolDir;
+
+  @BeforeAll
+  static void start() {
+    emulator = AppOpticsEmulator.start();
+    api = connect(emulator.baseUri(), FAST);
+  }
+
+  @AfterAll
+  static void stop() {
+    api.close();
+    emulator.close();
+  }
+
+  @BeforeEach
+  void clear() {
+    emulator.clear();
+    emulator.setFaults(Faults.none());
+  }
+
+  private static Reporter.Builder reporter(AppOptics connection) {
+    return Reporter.builder(connection).batchSize(100).flushInterval(Duration.ofMillis(50));
+  }
+
+  private static void send(Reporter reporter, int n) throws InterruptedException {
+    List<Thread> producers = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      int first = t;
+      producers.add(new Thread(() -> {
+        for (int i = first; i < n; i += 4) {
+          assertThat(reporter.add(point(i))).isTrue();
+        }
+      }));
+    }
+    producers.forEach(Thread::start);
+    for (Thread p : producers) {
+      p.join();
+    }
+  }
+
+  @Test
+  void burstsOf5xxAreRetriedAndStoredOnce() throws Exception {
+    emulator.setFaults(Faults.builder().failNext(5, 503).build());
+    Reporter reporter = reporter(api).build();
+    send(reporter, 1000);
+    reporter.close();
+    ReporterStats s = reporter.stats();
+    assertThat(s.accepted()).isEqualTo(1000);
+    assertThat(s.sent()).isEqualTo(1000);
+    assertThat(s.retried()).isEqualTo(5);
+    assertThat(s.failedRequests()).isZero();
+    assertThat(s.buffered()).isZero();
+    assertExactlyOnce(emulator, api, 1000);
+  }
+
+  @Test
+  void rateLimitsWithRetryAfterAreWaitedOutAndStoredOnce() throws Exception {
+    emulator.setFaults(Faults.builder().rateLimitNext(3, 0).build());
+    Reporter reporter = reporter(api).build();
+    send(reporter, 1000);
+    reporter.close();
+    assertThat(reporter.stats().retried()).isEqualTo(3);
+    assertThat(reporter.stats().sent()).isEqualTo(1000);
+    assertExactlyOnce(emulator, api, 1000);
+  }
+
+  @Test
+  void droppedConnectionsAreRetried() throws Exception {
+    emulator.setFaults(Faults.builder().dropNext(3).build());
+    Reporter reporter = reporter(api).build();
+    send(reporter, 1000);
+    reporter.close();
+    assertThat(reporter.stats().retried()).isEqualTo(3);
+    // the emulator drops before reading the batch, so re-sending it cannot double it
+    assertExactlyOnce(emulator, api, 1000);
+  }
+
+  @Test
+  void aSeededMixOfErrorsDropsAndLatencyLosesNothing() throws Exception {
+    emulator.setFaults(Faults.builder().errors(0.2, 500).drops(0.1).latency(0.2, Duration.ofMillis(5)).seed(11)
+        .build());
+    RetryPolicy patient = FAST.toBuilder().maxAttempts(30).build();
+    try (AppOptics connection = connect(emulator.baseUri(), patient)) {
+      Reporter reporter = reporter(connection).build();
+      send(reporter, 3000);
+      reporter.close();
+      assertThat(reporter.stats().sent()).isEqualTo(3000);
+      assertThat(reporter.stats().retried()).isPositive();
+      emulator.setFaults(Faults.none());
+      assertExactlyOnce(emulator, api, 3000);
+    }
+  }
+
+  @Test
+  void batchesThatKeepFailingAreSpooledAndReplayedByTheNextReporter() throws Exception {
+    emulator.setFaults(Faults.builder().failNext(1_000_000, 503).build());
+    RetryPolicy twice = FAST.toBuilder().maxAttempts(2).build();
+    try (AppOptics connection = connect(emulator.baseUri(), twice)) {
+      Reporter first = reporter(connection).spool(spoolDir).build();
+      send(first, 1000);
+      first.close();
+      assertThat(first.stats().spooled()).isEqualTo(1000);
+      assertThat(first.stats().failedRequests()).isEqualTo(10);
+      assertThat(first.stats().sent()).isZero();
+      assertThat(emulator.stats().measurementsAccepted()).isZero();
+
+      emulator.setFaults(Faults.none());
+      Reporter second = reporter(connection).spool(spoolDir).build(); // "after a restart"
+      second.close();
+      assertThat(second.stats().sent()).isEqualTo(1000);
+      assertThat(Files.list(spoolDir)).isEmpty();
+      assertExactlyOnce(emulator, api, 1000);
+    }
+  }
+
+  @Test
+  void refusedConnectionsAreSpooledUntilTheServiceIsUp() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    URI down = URI.create("http://127.0.0.1:" + port + "/v1/");
+    try (AppOptics connection = connect(down, FAST.toBuilder().maxAttempts(2).build())) {
+      Reporter reporter = reporter(connection).spool(spoolDir).build();
+      send(reporter, 500);
+      reporter.close();
+      assertThat(reporter.stats().spooled()).isEqualTo(500);
+    }
+    try (AppOpticsEmulator late = AppOpticsEmulator.builder().port(port).start();
+        AppOptics connection = connect(late.baseUri(), FAST)) {
+      Reporter reporter = reporter(connection).spool(spoolDir).build();
+      reporter.add(point(500));
+      reporter.close();
+      assertThat(reporter.stats().sent()).isEqualTo(501);
+      assertExactlyOnce(late, connection, 501);
+    }
+  }
+
+  @Test
+  void dropPolicyNeverBlocksAndCountsEveryDrop() throws Exception {
+    emulator.setFaults(Faults.builder().latency(1.0, Duration.ofMillis(20)).build());
+    Reporter reporter = reporter(api).bufferCapacity(10).maxInFlight(1).overflowPolicy(OverflowPolicy.DROP).build();
+    int accepted = 0;
+    for (int i = 0; i < 5000; i++) {
+      accepted += reporter.add(point(i)) ? 1 : 0;
+    }
+    reporter.close();
+    ReporterStats s = reporter.stats();
+    assertThat(s.dropped()).isPositive().isEqualTo(5000 - accepted);
+    assertThat(s.accepted()).isEqualTo(accepted);
+    assertThat(s.sent()).isEqualTo(accepted);
+    assertThat(emulator.stats().measurementsAccepted()).isEqualTo(accepted);
+  }
+}
