@@ -6,8 +6,11 @@ import dev.appoptics.emulator.internal.measure.MeasurementsModule;
 import dev.appoptics.emulator.internal.measure.MetricsModule;
 import dev.appoptics.emulator.internal.resources.alerts.AlertsModule;
 import dev.appoptics.emulator.internal.resources.annotations.AnnotationsModule;
+import dev.appoptics.emulator.internal.resources.jobs.JobsModule;
 import dev.appoptics.emulator.internal.resources.services.ServicesModule;
+import dev.appoptics.emulator.internal.resources.snapshots.SnapshotsModule;
 import dev.appoptics.emulator.internal.resources.spaces.SpacesModule;
+import dev.appoptics.emulator.internal.resources.tokens.ApiTokensModule;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,8 +31,13 @@ public final class EmulatorModules {
     ServicesModule services = new ServicesModule(settings.services());
     modules.add(services);
     modules.add(new AlertsModule(services));
-    modules.add(new SpacesModule());
+    SpacesModule spaces = new SpacesModule();
+    modules.add(spaces);
     modules.add(new AnnotationsModule());
+    modules.add(new ApiTokensModule());
+    JobsModule jobs = new JobsModule();
+    modules.add(jobs);
+    modules.add(new SnapshotsModule(spaces, jobs));
     return modules;
   }
 }

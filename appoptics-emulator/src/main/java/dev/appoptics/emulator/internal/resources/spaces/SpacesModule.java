@@ -89,6 +89,13 @@ public final class SpacesModule implements ApiModule {
     }
   }
 
+  /** The type of the chart with this id, in any space, or empty when there is none (snapshots name charts). */
+  public Optional<String> chartType(long chartId) {
+    synchronized (lock) {
+      return Optional.ofNullable(charts.get(chartId)).map(c -> c.get("type").asText());
+    }
+  }
+
   private ApiResponse list(ApiRequest request) {
     Paging paging = Paging.of(request);
     Listing.orderBy(request, "name", List.of("name"));

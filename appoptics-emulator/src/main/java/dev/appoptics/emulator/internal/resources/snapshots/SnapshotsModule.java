@@ -1,0 +1,110 @@
+package dev.appoptics.emulator.internal.resources.snapshots;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.appoptics.emulator.internal.http.ApiModule;
+import dev.appoptics.emulator.internal.http.ApiRequest;
+import dev.appoptics.emulator.internal.http.ApiResponse;
+import dev.appoptics.emulator.internal.http.Router;
+import dev.appoptics.emulator.internal.resources.FieldErrors;
+import dev.appoptics.emulator.internal.resources.Json;
+import dev.appoptics.emulator.internal.resources.jobs.JobsModule;
+import dev.appoptics.emulator.internal.resources.spaces.SpacesModule;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Chart snapshots ({@code POST /v1/snapshots}, {@code GET /v1/snapshots/:id}). The emulator renders no images: a
+ * snapshot's job completes at once and its {@code image_href} stays {@code null}. Thread-safe: one lock guards all
+ * state.
+ */
+public final class SnapshotsModule implements ApiModule {
+  private final Object lock = new Object();
+  private final SpacesModule spaces;
+  private final JobsModule jobs;
+  private final Map<Long, ObjectNode> snapshots = new LinkedHashMap<>();
+  private long nextId = 1;
+
+  public SnapshotsModule(SpacesModule spaces, JobsModule jobs) {
+    this.spaces = spaces;
+    this.jobs = jobs;
+  }
+
+  @Override
+  public void register(Router router) {
+    router.add("POST", "/v1/snapshots", this::create).add("GET", "/v1/snapshots/{id}", this::get);
+  }
+
+  @Override
+  public void clear() {
+    synchronized (lock) {
+      snapshots.clear();
+      nextId = 1;
+    }
+  }
+
+  private ApiResponse create(ApiRequest request) {
+    ObjectNode body = Json.body(request);
+    FieldErrors errors = new FieldErrors();
+    JsonNode chart = body.path("subject").path("chart");
+    Optional<Long> chartId = Json.id(chart.get("id"));
+    if (!chart.isObject() || chartId.isEmpty()) {
+      errors.add("subject", "needs {\"chart\":{\"id\":…}}, was " + Json.show(body.get("subject")));
+    } else if (spaces.chartType(chartId.get()).isEmpty()) {
+      errors.add("subject", "no chart has id " + chartId.get());
+    }
+    long duration = wholeSeconds(body, "duration", 3600, errors);
+    long endTime = wholeSeconds(body, "end_time", request.now(), errors);
+    errors.throwIfAny();
+    ObjectNode subject = chart.deepCopy();
+    if (!subject.hasNonNull("type")) {
+      subject.put("type", spaces.chartType(chartId.get()).orElse("line"));
+    }
+    String base = "http://" + request.header("host").orElse("localhost") + "/v1/";
+    long jobId = jobs.complete("the emulator renders no image");
+    synchronized (lock) {
+      long id = nextId++;
+      String now = iso(request.now());
+      ObjectNode snapshot = Json.object();
+      snapshot.put("href", base + "snapshots/" + id);
+      snapshot.put("job_href", base + "jobs/" + jobId);
+      snapshot.putNull("image_href");
+      snapshot.put("duration", duration);
+      snapshot.put("end_time", iso(endTime));
+      snapshot.put("created_at", now);
+      snapshot.put("updated_at", now);
+      snapshot.putObject("subject").set("chart", subject);
+      snapshots.put(id, snapshot);
+      return ApiResponse.json(202, snapshot).withHeader("Location", "/v1/snapshots/" + id);
+    }
+  }
+
+  private ApiResponse get(ApiRequest request) {
+    long id = request.pathId("id");
+    synchronized (lock) {
+      ObjectNode snapshot = snapshots.get(id);
+      if (snapshot == null) {
+        throw Json.notFound("Snapshot", id);
+      }
+      return ApiResponse.json(200, snapshot);
+    }
+  }
+
+  private static long wholeSeconds(ObjectNode body, String field, long fallback, FieldErrors errors) {
+    Optional<JsonNode> v = Json.present(body, field);
+    if (v.isEmpty()) {
+      return fallback;
+    }
+    if (!v.get().isNumber() || !Json.isWholeNumber(v.get()) || v.get().longValue() <= 0) {
+      errors.add(field, "must be a positive whole number of seconds, was " + Json.show(v.get()));
+      return fallback;
+    }
+    return v.get().longValue();
+  }
+
+  private static String iso(long epochSeconds) {
+    return Instant.ofEpochSecond(epochSeconds).toString();
+  }
+}

@@ -1,0 +1,171 @@
+package dev.appoptics.emulator.internal.resources.tokens;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.appoptics.emulator.internal.http.ApiModule;
+import dev.appoptics.emulator.internal.http.ApiRequest;
+import dev.appoptics.emulator.internal.http.ApiResponse;
+import dev.appoptics.emulator.internal.http.Paging;
+import dev.appoptics.emulator.internal.http.Router;
+import dev.appoptics.emulator.internal.resources.FieldErrors;
+import dev.appoptics.emulator.internal.resources.Json;
+import dev.appoptics.emulator.internal.resources.Listing;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * API tokens ({@code /v1/api_tokens}) as records: list, create, get by id or by name pattern, update, delete. Tokens
+ * made here are listed but do not authenticate; the emulator accepts the tokens it was configured with. Thread-safe:
+ * one lock guards all state.
+ */
+public final class ApiTokensModule implements ApiModule {
+  private static final Set<String> ROLES = Set.of("admin", "recorder", "viewer");
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+  private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+
+  private final Object lock = new Object();
+  private final SecureRandom random = new SecureRandom();
+  private final Map<Long, ObjectNode> tokens = new LinkedHashMap<>();
+  private long nextId = 1;
+
+  @Override
+  public void register(Router router) {
+    router
+        .add("GET", "/v1/api_tokens", this::list)
+        .add("POST", "/v1/api_tokens", this::create)
+        .add("GET", "/v1/api_tokens/{id}", this::get)
+        .add("PUT", "/v1/api_tokens/{id}", this::update)
+        .add("DELETE", "/v1/api_tokens/{id}", this::delete);
+  }
+
+  @Override
+  public void clear() {
+    synchronized (lock) {
+      tokens.clear();
+      nextId = 1;
+    }
+  }
+
+  private ApiResponse list(ApiRequest request) {
+    return listMatching(request, request.query("name").orElse("*"));
+  }
+
+  private ApiResponse listMatching(ApiRequest request, String namePattern) {
+    Paging paging = Paging.of(request);
+    Listing.orderBy(request, "name", List.of("name"));
+    Pattern pattern = Listing.wildcard(namePattern.isEmpty() ? "*" : namePattern);
+    synchronized (lock) {
+      List<ObjectNode> found =
+          tokens.values().stream().filter(t -> pattern.matcher(t.get("name").asText()).matches()).toList();
+      Comparator<ObjectNode> order =
+          Comparator.comparing((ObjectNode t) -> t.get("name").asText(), String.CASE_INSENSITIVE_ORDER);
+      return Listing.page(paging, "api_tokens", found, tokens.size(), order, t -> t);
+    }
+  }
+
+  private ApiResponse create(ApiRequest request) {
+    ObjectNode body = Json.body(request);
+    FieldErrors errors = new FieldErrors();
+    Optional<JsonNode> name = Json.present(body, "name");
+    if (name.isEmpty() || !name.get().isTextual() || name.get().asText().isBlank()) {
+      errors.add("name", "is not present");
+    }
+    checkRoleAndActive(body, errors);
+    errors.throwIfAny();
+    synchronized (lock) {
+      long id = nextId++;
+      String now = TIME.format(Instant.ofEpochSecond(request.now()));
+      ObjectNode token = Json.object();
+      token.put("name", name.get().asText());
+      token.put("token", HexFormat.of().formatHex(randomBytes()));
+      token.put("active", Json.present(body, "active").map(JsonNode::booleanValue).orElse(true));
+      token.put("role", Json.present(body, "role").map(JsonNode::asText).orElse("admin"));
+      token.put("href", href(request, id));
+      token.put("created_at", now);
+      token.put("updated_at", now);
+      tokens.put(id, token);
+      return ApiResponse.json(201, token).withHeader("Location", "/v1/api_tokens/" + id);
+    }
+  }
+
+  /** An all-digit segment is an id; anything else is a name pattern answering a list. */
+  private ApiResponse get(ApiRequest request) {
+    String segment = request.path("id");
+    if (!DIGITS.matcher(segment).matches()) {
+      return listMatching(request, segment);
+    }
+    long id = request.pathId("id");
+    synchronized (lock) {
+      return ApiResponse.json(200, existing(id));
+    }
+  }
+
+  private ApiResponse update(ApiRequest request) {
+    long id = request.pathId("id");
+    ObjectNode body = Json.body(request);
+    FieldErrors errors = new FieldErrors();
+    Optional<JsonNode> name = Json.present(body, "name");
+    if (name.isPresent() && (!name.get().isTextual() || name.get().asText().isBlank())) {
+      errors.add("name", "must be a non-empty string, was " + Json.show(name.get()));
+    }
+    checkRoleAndActive(body, errors);
+    synchronized (lock) {
+      ObjectNode token = existing(id);
+      errors.throwIfAny();
+      name.ifPresent(n -> token.put("name", n.asText()));
+      Json.present(body, "active").ifPresent(a -> token.put("active", a.booleanValue()));
+      Json.present(body, "role").ifPresent(r -> token.put("role", r.asText()));
+      token.put("updated_at", TIME.format(Instant.ofEpochSecond(request.now())));
+      return ApiResponse.json(200, token);
+    }
+  }
+
+  private ApiResponse delete(ApiRequest request) {
+    long id = request.pathId("id");
+    synchronized (lock) {
+      existing(id);
+      tokens.remove(id);
+      return ApiResponse.empty(204);
+    }
+  }
+
+  private static void checkRoleAndActive(ObjectNode body, FieldErrors errors) {
+    Optional<JsonNode> role = Json.present(body, "role");
+    if (role.isPresent() && (!role.get().isTextual() || !ROLES.contains(role.get().asText()))) {
+      errors.add("role", "must be one of admin, recorder, viewer, was " + Json.show(role.get()));
+    }
+    Optional<JsonNode> active = Json.present(body, "active");
+    if (active.isPresent() && !active.get().isBoolean()) {
+      errors.add("active", "must be true or false, was " + Json.show(active.get()));
+    }
+  }
+
+  private ObjectNode existing(long id) {
+    ObjectNode token = tokens.get(id);
+    if (token == null) {
+      throw Json.notFound("API token", id);
+    }
+    return token;
+  }
+
+  private byte[] randomBytes() {
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    return bytes;
+  }
+
+  private static String href(ApiRequest request, long id) {
+    return "http://" + request.header("host").orElse("localhost") + "/v1/api_tokens/" + id;
+  }
+}
