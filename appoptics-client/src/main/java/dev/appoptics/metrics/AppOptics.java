@@ -589,6 +589,57 @@ public final class AppOptics implements AutoCloseable {
 
   // ---- composites ----
 
+  private final Composites composites = new Composites(this);
+
+  /**
+   * Evaluates a composite expression ({@code GET /v1/measurements?compose=…}) over the query's time range and
+   * resolution; tag filters belong inside the expression. The expression is checked locally first.
+   *
+   * <pre>{@code
+   * CompositeResult r = appOptics.getComposite(
+   *     Compose.mean(Compose.s("temperature", "*").function("mean").period(3600)),
+   *     MeasurementQuery.last(Duration.ofHours(8), 3600));
+   * }</pre>
+   *
+   * @throws InvalidInputException naming {@code compose} (and the error position) when the expression is invalid
+   */
+  public CompositeResult getComposite(Compose expression, MeasurementQuery query) {
+    return composites.get(Check.notNull("compose", expression).toString(), query);
+  }
+
+  /** Like {@link #getComposite(Compose, MeasurementQuery)} for an expression written as text. */
+  public CompositeResult getComposite(String expression, MeasurementQuery query) {
+    return composites.get(expression, query);
+  }
+
+  /** Same as {@link #getComposite(Compose, MeasurementQuery)} (the Python library's name for the tagged route). */
+  public CompositeResult getCompositeTagged(Compose expression, MeasurementQuery query) {
+    return getComposite(expression, query);
+  }
+
+  /** Same as {@link #getComposite(String, MeasurementQuery)}. */
+  public CompositeResult getCompositeTagged(String expression, MeasurementQuery query) {
+    return getComposite(expression, query);
+  }
+
+  /**
+   * Saves a composite metric ({@code PUT /v1/metrics/:name} with {@code type: composite}); reading it by name with
+   * {@link #getMeasurements} evaluates the expression.
+   */
+  public Metric createComposite(String name, Compose expression) {
+    return createComposite(name, Check.notNull("composite", expression).toString());
+  }
+
+  /** Like {@link #createComposite(String, Compose)} for an expression written as text. */
+  public Metric createComposite(String name, String expression) {
+    return createComposite(Metric.builder(name).composite(Composites.check("composite", expression)).build());
+  }
+
+  /** Saves a composite built with {@code Metric.builder(name).composite(expression)} plus description, etc. */
+  public Metric createComposite(Metric composite) {
+    return composites.create(composite);
+  }
+
   /** Releases pooled connections. Requests after close fail with a {@link TransportException}. */
   @Override
   public void close() {
