@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
       EmulatorCommand.class,
       SubmitCommand.class,
       MeasurementsCommand.class,
-      MetricsCommand.class
+      MetricsCommand.class,
+      DemoCommand.class
     },
     footerHeading = "%nExamples:%n",
     footer = {

@@ -4,15 +4,15 @@ import java.io.PrintWriter;
 
 /** Prints the demo as numbered steps with indented results, so it reads like a story in a terminal. */
 final class DemoPrinter {
-  private static final String INDENT = "      ";
-
   private final PrintWriter out;
+  private final String indent;
   private final int steps;
   private int step;
 
   DemoPrinter(PrintWriter out, int steps) {
     this.out = out;
     this.steps = steps;
+    this.indent = " ".repeat(("[" + steps + "/" + steps + "] ").length());
   }
 
   void title(String title) {
@@ -29,7 +29,7 @@ final class DemoPrinter {
       out.println();
     }
     String number = "[" + step + "/" + steps + "]";
-    out.println(number + " ".repeat(Math.max(1, INDENT.length() - number.length())) + title);
+    out.println(number + " ".repeat(indent.length() - number.length()) + title);
     out.flush();
   }
 
@@ -37,7 +37,7 @@ final class DemoPrinter {
   void show(String text) {
     for (String line : text.split("\n", -1)) {
       if (!line.isEmpty()) {
-        out.println(INDENT + line);
+        out.println(indent + line);
       }
     }
     out.flush();

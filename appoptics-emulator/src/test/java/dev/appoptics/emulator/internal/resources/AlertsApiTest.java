@@ -72,6 +72,14 @@ class AlertsApiTest extends ApiTestBase {
   }
 
   @Test
+  void servicesMayBeGivenAsNumericStringsOrServiceObjects() {
+    long id = create("{\"name\":\"s\",\"services\":[\"1\",{\"id\":2,\"title\":\"ops slack\"}]}");
+
+    assertThat(api.get("/v1/alerts/" + id).json().path("services").findValuesAsText("title"))
+        .containsExactly("ops mail", "ops slack");
+  }
+
+  @Test
   void aMinimalAlertGetsTheDefaults() {
     long id = create("{\"name\":\"a\"}");
 
@@ -142,6 +150,13 @@ class AlertsApiTest extends ApiTestBase {
     assertParamsError(api.post("/v1/alerts", "{\"name\":\"r\",\"active\":\"yes\"}"), "active");
     assertParamsError(api.post("/v1/alerts", "{\"name\":\"r\",\"attributes\":[]}"), "attributes");
     assertParamsError(api.post("/v1/alerts", "{\"name\":\"r\",\"conditions\":{}}"), "conditions");
+    assertParamsError(api.post("/v1/alerts", "{\"name\":\"r\",\"conditions\":[7]}"), "conditions", "condition");
+    assertParamsError(api.post("/v1/alerts", "{\"name\":\"r\",\"description\":5}"), "description");
+    assertParamsError(api.post("/v1/alerts", "{\"name\":\"r\",\"md\":1}"), "md");
+    assertParamsError(api.post("/v1/alerts", "{\"name\":\"r\",\"rearm_per_signal\":\"no\"}"), "rearm_per_signal");
+    assertParamsError(api.post("/v1/alerts", "{\"name\":\"r\",\"services\":1}"), "services");
+    assertParamsError(api.post("/v1/alerts", "{\"name\":\"r\",\"services\":[\"one\"]}"), "services");
+    assertParamsError(api.post("/v1/alerts", "{\"name\":7}"), "name");
   }
 
   @Test
@@ -246,6 +261,8 @@ class AlertsApiTest extends ApiTestBase {
     assertAlreadyExists(api.post("/v1/alerts/" + id + "/services", "{\"service\":2}"), "service");
     assertParamsError(api.post("/v1/alerts/" + id + "/services", "{\"service\":42}"), "service");
     assertParamsError(api.post("/v1/alerts/" + id + "/services", "{}"), "service");
+    api.delete("/v1/alerts/" + id + "/services/1");
+    assertThat(api.call("POST", "/v1/alerts/" + id + "/services?service=1", null, null).status()).isEqualTo(201);
 
     assertThat(api.delete("/v1/alerts/" + id + "/services/2").status()).isEqualTo(204);
     assertThat(api.get("/v1/alerts/" + id).json().path("services").findValuesAsText("title"))

@@ -54,6 +54,9 @@ class AnnotationsApiTest extends ApiTestBase {
     // The Go client's stream update posts a bare JSON string here.
     assertParamsError(api.post(DEPLOYS, "\"new display name\""), "title");
     assertParamsError(api.post(DEPLOYS, "{\"title\":\"t\",\"start_time\":\"soon\"}"), "start_time");
+    assertParamsError(api.post(DEPLOYS, "{\"title\":\"t\",\"description\":1}"), "description");
+    assertParamsError(api.post(DEPLOYS, "{\"title\":\"t\",\"source\":[]}"), "source");
+    assertParamsError(api.post(DEPLOYS, "{\"title\":\"t\",\"links\":{}}"), "links");
     assertParamsError(api.post(DEPLOYS, "{\"title\":\"t\",\"start_time\":100,\"end_time\":50}"), "end_time");
     assertParamsError(api.post(DEPLOYS, "{\"title\":\"t\",\"links\":[{\"rel\":\"a\"}]}"), "links");
     assertParamsError(api.post(DEPLOYS, "{\"title\":\"t\",\"links\":[{\"href\":\"h\"}]}"), "links");

@@ -155,6 +155,8 @@ class ChartsApiTest extends ApiTestBase {
     assertNotFound(api.get(charts + "/99"));
     assertNotFound(api.get(charts + "/x"));
     assertNotFound(api.get("/v1/spaces/" + other + "/charts/" + id));
+    assertNotFound(api.put("/v1/spaces/" + other + "/charts/" + id, Map.of("name", "c")));
+    assertNotFound(api.delete("/v1/spaces/" + other + "/charts/" + id));
     assertNotFound(api.put(charts + "/99", Map.of("name", "c")));
     assertNotFound(api.delete(charts + "/99"));
   }
@@ -162,6 +164,7 @@ class ChartsApiTest extends ApiTestBase {
   @Test
   void chartNeedsANameAndAKnownType() {
     assertParamsError(api.post(charts, Map.of("type", "line")), "name");
+    assertParamsError(api.post(charts, Map.of("name", 5)), "name");
     assertParamsError(api.post(charts, Map.of("name", "c", "type", "pie")), "type");
     long id = api.post(charts, Map.of("name", "c")).id();
     assertParamsError(api.put(charts + "/" + id, Map.of("type", "pie")), "type");
@@ -170,6 +173,7 @@ class ChartsApiTest extends ApiTestBase {
   @Test
   void streamNeedsAMetricOrAComposite() {
     assertParamsError(api.post(charts, "{\"name\":\"c\",\"streams\":[{\"color\":\"#000000\"}]}"), "streams", "metric");
+    assertParamsError(api.post(charts, "{\"name\":\"c\",\"streams\":[\"cpu\"]}"), "streams", "stream");
   }
 
   @Test

@@ -47,6 +47,7 @@ class ServicesApiTest extends ApiTestBase {
         assertParamsError(api.post("/v1/services", Map.of("type", "email", "title", "t", "settings", Map.of())), "type");
     assertThat(messages.get(0).asText()).contains("email");
     assertParamsError(api.post("/v1/services", Map.of("type", "mail", "title", "t", "settings", "x")), "settings");
+    assertParamsError(api.post("/v1/services", Map.of("type", "mail", "title", 3, "settings", Map.of())), "title");
   }
 
   @Test

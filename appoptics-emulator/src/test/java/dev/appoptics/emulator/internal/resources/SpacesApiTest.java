@@ -40,6 +40,7 @@ class SpacesApiTest extends ApiTestBase {
     assertParamsError(api.post("/v1/spaces", Map.of()), "name");
     assertParamsError(api.post("/v1/spaces", "{\"name\":\"\"}"), "name");
     assertParamsError(api.post("/v1/spaces", "{\"name\":null}"), "name");
+    assertParamsError(api.post("/v1/spaces", "{\"name\":12}"), "name");
   }
 
   @Test

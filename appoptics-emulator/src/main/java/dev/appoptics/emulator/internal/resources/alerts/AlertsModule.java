@@ -13,7 +13,6 @@ import dev.appoptics.emulator.internal.resources.FieldErrors;
 import dev.appoptics.emulator.internal.resources.Json;
 import dev.appoptics.emulator.internal.resources.Listing;
 import dev.appoptics.emulator.internal.resources.services.ServicesModule;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -29,7 +28,7 @@ import java.util.Optional;
 public final class AlertsModule implements ApiModule {
   private final Object lock = new Object();
   private final ServicesModule services;
-  private final Map<Long, Alert> alerts = new LinkedHashMap<>();
+  private final Map<Long, StoredAlert> alerts = new LinkedHashMap<>();
   private long nextId = 1;
   private long nextConditionId = 1;
 
@@ -67,7 +66,7 @@ public final class AlertsModule implements ApiModule {
    */
   public boolean trigger(long id, long at) {
     synchronized (lock) {
-      Alert alert = alerts.get(id);
+      StoredAlert alert = alerts.get(id);
       if (alert == null) {
         return false;
       }
@@ -86,13 +85,13 @@ public final class AlertsModule implements ApiModule {
       throw ApiError.params("version", "must be 1 or 2, was " + version);
     }
     synchronized (lock) {
-      List<Alert> found = new ArrayList<>();
-      for (Alert a : alerts.values()) {
+      List<StoredAlert> found = new ArrayList<>();
+      for (StoredAlert a : alerts.values()) {
         if (version.equals("2") && Listing.containsIgnoreCase(a.name(), name)) {
           found.add(a);
         }
       }
-      Comparator<Alert> order = Comparator.comparingLong(Alert::updatedAt).thenComparingLong(a -> a.id);
+      Comparator<StoredAlert> order = Comparator.comparingLong(StoredAlert::updatedAt).thenComparingLong(a -> a.id);
       return Listing.page(paging, "alerts", found, alerts.size(), order, this::render);
     }
   }
@@ -105,7 +104,7 @@ public final class AlertsModule implements ApiModule {
       errors.throwIfAny();
       checkUniqueName(parsed.name(), 0);
       long id = nextId++;
-      Alert alert = new Alert(id, request.now());
+      StoredAlert alert = new StoredAlert(id, request.now());
       apply(alert, parsed, request.now());
       alerts.put(id, alert);
       ObjectNode answer = render(alert);
@@ -129,7 +128,7 @@ public final class AlertsModule implements ApiModule {
     FieldErrors errors = new FieldErrors();
     AlertParser.Parsed parsed = AlertParser.parse(Json.body(request), errors);
     synchronized (lock) {
-      Alert alert = existing(id);
+      StoredAlert alert = existing(id);
       checkServices(parsed.serviceIds(), errors);
       errors.throwIfAny();
       checkUniqueName(parsed.name(), id);
@@ -150,7 +149,7 @@ public final class AlertsModule implements ApiModule {
   private ApiResponse status(ApiRequest request) {
     long id = request.pathId("id");
     synchronized (lock) {
-      Alert alert = existing(id);
+      StoredAlert alert = existing(id);
       ObjectNode body = Json.object();
       body.putObject("alert").put("id", id);
       body.put("status", alert.firing() ? "triggered" : "ok");
@@ -161,7 +160,7 @@ public final class AlertsModule implements ApiModule {
   private ApiResponse clearAlert(ApiRequest request) {
     long id = request.pathId("id");
     synchronized (lock) {
-      Alert alert = existing(id);
+      StoredAlert alert = existing(id);
       if (alert.firing()) {
         alert.clearedAt = request.now();
       }
@@ -174,7 +173,7 @@ public final class AlertsModule implements ApiModule {
       ObjectNode body = Json.object();
       ArrayNode firing = body.putArray("firing");
       ArrayNode cleared = body.putArray("cleared");
-      for (Alert a : alerts.values()) {
+      for (StoredAlert a : alerts.values()) {
         if (a.firing()) {
           firing.addObject().put("id", a.id).put("triggered_at", a.triggeredAt);
         } else if (a.clearedAt != null) {
@@ -188,9 +187,9 @@ public final class AlertsModule implements ApiModule {
   /** Body {@code {"service": id}} (JSON) or {@code service=id} (form or query). */
   private ApiResponse attach(ApiRequest request) {
     long id = request.pathId("id");
-    Optional<Long> serviceId = serviceParam(request);
+    Optional<Long> serviceId = ServiceParam.of(request);
     synchronized (lock) {
-      Alert alert = existing(id);
+      StoredAlert alert = existing(id);
       if (serviceId.isEmpty()) {
         throw ApiError.params("service", "is not present");
       }
@@ -211,27 +210,13 @@ public final class AlertsModule implements ApiModule {
     long id = request.pathId("id");
     long sid = request.pathId("serviceId");
     synchronized (lock) {
-      Alert alert = existing(id);
+      StoredAlert alert = existing(id);
       if (!alert.serviceIds.remove(sid)) {
         throw Json.notFound("Service", sid + " on alert " + id);
       }
       alert.updatedAt = request.now();
       return ApiResponse.empty(204);
     }
-  }
-
-  private static Optional<Long> serviceParam(ApiRequest request) {
-    String type = request.header("content-type").orElse("");
-    if (request.hasBody() && !type.startsWith("application/x-www-form-urlencoded")) {
-      return Json.id(Json.body(request).get("service"));
-    }
-    String form = new String(request.body(), StandardCharsets.UTF_8);
-    for (String pair : form.split("&")) {
-      if (pair.startsWith("service=")) {
-        return Json.id(pair.substring("service=".length()));
-      }
-    }
-    return request.query("service").flatMap(Json::id);
   }
 
   private void checkServices(List<Long> ids, FieldErrors errors) {
@@ -243,14 +228,14 @@ public final class AlertsModule implements ApiModule {
   }
 
   private void checkUniqueName(String name, long self) {
-    for (Alert a : alerts.values()) {
+    for (StoredAlert a : alerts.values()) {
       if (a.id != self && a.name().equalsIgnoreCase(name)) {
         throw ApiError.alreadyExists("name", "an alert named '" + name + "' already exists");
       }
     }
   }
 
-  private void apply(Alert alert, AlertParser.Parsed parsed, long now) {
+  private void apply(StoredAlert alert, AlertParser.Parsed parsed, long now) {
     ArrayNode conditions = Json.array();
     for (JsonNode c : parsed.conditions()) {
       ObjectNode condition = Json.object();
@@ -276,7 +261,7 @@ public final class AlertsModule implements ApiModule {
     alert.updatedAt = now;
   }
 
-  private ObjectNode render(Alert alert) {
+  private ObjectNode render(StoredAlert alert) {
     ObjectNode out = Json.object();
     out.put("id", alert.id);
     out.set("name", alert.fields.get("name"));
@@ -295,46 +280,11 @@ public final class AlertsModule implements ApiModule {
     return out;
   }
 
-  private Alert existing(long id) {
-    Alert alert = alerts.get(id);
+  private StoredAlert existing(long id) {
+    StoredAlert alert = alerts.get(id);
     if (alert == null) {
       throw Json.notFound("Alert", id);
     }
     return alert;
-  }
-
-  /** One stored alert; mutable, guarded by the module's lock. */
-  private static final class Alert {
-    final long id;
-    final long createdAt;
-    long updatedAt;
-    ObjectNode fields = Json.object();
-    List<Long> serviceIds = new ArrayList<>();
-    Long triggeredAt;
-    Long clearedAt;
-
-    Alert(long id, long createdAt) {
-      this.id = id;
-      this.createdAt = createdAt;
-      this.updatedAt = createdAt;
-    }
-
-    String name() {
-      return fields.path("name").asText();
-    }
-
-    long updatedAt() {
-      return updatedAt;
-    }
-
-    boolean firing() {
-      return triggeredAt != null && clearedAt == null;
-    }
-
-    List<Long> conditionIds() {
-      List<Long> ids = new ArrayList<>();
-      fields.path("conditions").forEach(c -> ids.add(c.path("id").asLong()));
-      return ids;
-    }
   }
 }

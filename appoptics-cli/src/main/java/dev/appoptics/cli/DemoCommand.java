@@ -1,0 +1,76 @@
+package dev.appoptics.cli;
+
+import dev.appoptics.emulator.AppOpticsEmulator;
+import dev.appoptics.emulator.ServiceSeed;
+import dev.appoptics.metrics.AppOptics;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "demo",
+    description = {
+      "Tour the library against an embedded emulator: start it, connect a client, submit a few hundred tagged"
+          + " measurements through a queue, read them back at two resolutions, evaluate a composite, build a space"
+          + " with a chart, create an alert with conditions, post an annotation, and draw a terminal chart.",
+      "Needs no token and no network; takes a few seconds. Exits non-zero if any step fails."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {"  appoptics demo", "  appoptics demo --port 8080 --keep-running   # then try other commands against it"})
+final class DemoCommand implements Callable<Integer> {
+  static final String TOKEN = "demo-token";
+
+  private final Cli cli;
+
+  @Option(names = "--port", defaultValue = "0", description = "Port of the embedded emulator; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--keep-running", description = "Keep the emulator running after the tour, until Ctrl-C.")
+  boolean keepRunning;
+
+  DemoCommand(Cli cli) {
+    this.cli = cli;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    DemoPrinter printer = new DemoPrinter(cli.out(), DemoSteps.COUNT);
+    printer.title("AppOptics for Java: a tour against the local emulator");
+    printer.step("Start the emulator");
+    AppOpticsEmulator emulator;
+    try {
+      emulator =
+          AppOpticsEmulator.builder()
+              .port(port)
+              .tokens(TOKEN)
+              .service(new ServiceSeed("mail", "Ops on-call", Map.of("addresses", "ops@example.com")))
+              .start();
+    } catch (RuntimeException e) {
+      throw new CliFailure(ExitCodes.FAILURE, "the emulator did not start: " + e.getMessage(), "try another --port", e);
+    }
+    try (emulator) {
+      printer.show("listening on " + emulator.baseUri());
+      printer.step("Connect a client");
+      try (AppOptics client =
+          AppOptics.builder().token(TOKEN).baseUri(emulator.baseUri()).tag("app", "demo").build()) {
+        printer.show(
+            "AppOptics client = AppOptics.builder()\n"
+                + "    .token(\"" + TOKEN + "\").baseUri(\"" + emulator.baseUri() + "\")\n"
+                + "    .tag(\"app\", \"demo\").build();   // connection tag inherited by every measurement");
+        new DemoSteps(client, emulator, printer, System.currentTimeMillis() / 1000).run();
+      }
+      cli.out().println();
+      cli.out().println("Done: every step worked. Run 'appoptics --help' to try the commands against a server,");
+      cli.out().println("or 'appoptics demo --keep-running' and point them at the emulator with --endpoint.");
+      if (keepRunning) {
+        cli.out().println();
+        cli.out().println("emulator still listening on " + emulator.baseUri() + " (token " + TOKEN + "); Ctrl-C stops it");
+        cli.out().flush();
+        Thread.currentThread().join();
+      }
+      cli.out().flush();
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,62 @@
+package dev.appoptics.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class EmulatorCommandTest {
+  private static final Pattern FIRST_LINE = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+/v1/)\n.*", Pattern.DOTALL);
+
+  @Test
+  void runsInTheForegroundAnnouncesItsAddressFirstAndStopsCleanly() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    AtomicInteger exit = new AtomicInteger(-1);
+    Thread server =
+        new Thread(
+            () -> exit.set(Main.run(
+                new String[] {"emulator", "--port", "0", "--token", "secret"},
+                new PrintWriter(out, true), new PrintWriter(err, true),
+                new ByteArrayInputStream(new byte[0]), Map.of())));
+    server.start();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (!out.toString().contains("press Ctrl-C") && server.isAlive() && Instant.now().isBefore(deadline)) {
+      Thread.sleep(20);
+    }
+
+    Matcher first = FIRST_LINE.matcher(out.toString());
+    assertThat(first.matches()).as(out + "\n" + err).isTrue();
+    String endpoint = first.group(1);
+    CliRun submit = CliRun.run("submit", "via.emulator.command", "1", "--tag", "k=v", "--endpoint", endpoint, "--token", "secret");
+    CliRun refused = CliRun.run("metrics", "list", "--endpoint", endpoint, "--token", "other");
+    server.interrupt();
+    server.join(30_000);
+
+    assertThat(submit.exitCode()).as(submit.toString()).isZero();
+    assertThat(refused.exitCode()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(refused.err()).startsWith("error: 401 Unauthorized");
+    assertThat(server.isAlive()).isFalse();
+    assertThat(exit.get()).isZero();
+    assertThat(out.toString()).contains("accepting tokens: secret").endsWith("stopped\n");
+  }
+
+  @Test
+  void busyPortIsAOneLineFailure() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      CliRun run = CliRun.run("emulator", "--port", String.valueOf(taken.getLocalPort()));
+
+      assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+      assertThat(run.err().lines()).hasSize(1);
+      assertThat(run.err()).startsWith("error: cannot listen on 127.0.0.1:" + taken.getLocalPort());
+    }
+  }
+}
