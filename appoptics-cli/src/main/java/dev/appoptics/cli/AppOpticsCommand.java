@@ -24,6 +24,12 @@ import picocli.CommandLine.Spec;
       SubmitCommand.class,
       MeasurementsCommand.class,
       MetricsCommand.class,
+      CompositeCommand.class,
+      AnnotationsCommand.class,
+      SpacesCommand.class,
+      ChartsCommand.class,
+      AlertsCommand.class,
+      ServicesCommand.class,
       DemoCommand.class
     },
     footerHeading = "%nExamples:%n",

@@ -223,7 +223,7 @@ final class DemoSteps {
             MeasurementQuery.builder().startTime(DemoData.time(now, 0)).endTime(now).resolution(60)
                 .tag("host", web1.get("host")).build());
     expect(result.series().size() == 1, "expected one series for web1, got " + result.series().size());
-    printer.show(new LineChart(60, 10).render(SeriesOutput.points(result.series().get(0))));
+    printer.show(new LineChart(60, 10).render(SeriesOutput.points(result.series().get(0).points())));
   }
 
   static void expect(boolean condition, String failure) {

@@ -1,6 +1,5 @@
 package dev.appoptics.cli;
 
-import dev.appoptics.cli.internal.Durations;
 import dev.appoptics.metrics.AppOptics;
 import dev.appoptics.metrics.MeasurementQuery;
 import dev.appoptics.metrics.MeasurementResult;
@@ -47,17 +46,7 @@ final class MeasurementsCommand extends Group {
     @Parameters(paramLabel = "NAME", description = "Metric name.")
     String name;
 
-    @Option(names = "--duration", paramLabel = "DURATION", description = "How far back from --end (90, 30m, 1h, 2d); default 1h unless --start is given.")
-    String duration;
-
-    @Option(names = "--start", paramLabel = "EPOCH", description = "Start of the range, epoch seconds.")
-    Long start;
-
-    @Option(names = "--end", paramLabel = "EPOCH", description = "End of the range, epoch seconds (default: now).")
-    Long end;
-
-    @Option(names = "--resolution", paramLabel = "SECONDS", defaultValue = "60", description = "Seconds per point (default: ${DEFAULT-VALUE}).")
-    int resolution;
+    @Mixin TimeRange range;
 
     @Option(names = "--tag", paramLabel = "NAME=PATTERN", description = "Keep series whose tag matches (* wildcards, ! negates); repeatable.")
     Map<String, String> tags = new LinkedHashMap<>();
@@ -72,7 +61,7 @@ final class MeasurementsCommand extends Group {
     String summaryFunction;
 
     @ArgGroup(exclusive = true)
-    Format format = new Format();
+    SeriesFormat format = new SeriesFormat();
 
     @Mixin PlotOptions plot;
 
@@ -80,26 +69,9 @@ final class MeasurementsCommand extends Group {
       this.cli = cli;
     }
 
-    static final class Format {
-      @Option(names = "--csv", description = "Print CSV: time, one column per tag name, value.")
-      boolean csv;
-
-      @Option(names = "--plot", description = "Draw a terminal line chart of each series.")
-      boolean plot;
-    }
-
     @Override
     public Integer call() {
-      MeasurementQuery.Builder query = MeasurementQuery.builder().resolution(resolution);
-      if (start != null) {
-        query.startTime(start);
-      }
-      if (end != null) {
-        query.endTime(end);
-      }
-      if (duration != null || start == null) {
-        query.duration(seconds(duration == null ? "1h" : duration));
-      }
+      MeasurementQuery.Builder query = range.query();
       query.tags(tags);
       if (groupBy != null) {
         query.groupBy(groupBy.split(",")).groupByFunction(groupFunction);
@@ -111,29 +83,8 @@ final class MeasurementsCommand extends Group {
       try (AppOptics connection = api.connect(cli)) {
         result = connection.getMeasurements(name, query.build());
       }
-      SeriesOutput output = new SeriesOutput(name, result.resolution(), result.series());
-      String text;
-      if (cli.json()) {
-        text = output.json();
-      } else if (format.csv) {
-        text = output.csv();
-      } else if (format.plot) {
-        text = output.plots(plot.width, plot.height);
-      } else {
-        text = output.table();
-      }
-      cli.out().print(text);
-      cli.out().flush();
+      format.print(cli, SeriesOutput.of(result), plot);
       return ExitCodes.OK;
     }
-
-    private static long seconds(String text) {
-      try {
-        return Durations.seconds(text);
-      } catch (IllegalArgumentException e) {
-        throw CliFailure.usage("--duration " + e.getMessage(), "");
-      }
-    }
   }
-
 }

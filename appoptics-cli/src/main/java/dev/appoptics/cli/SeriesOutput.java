@@ -7,23 +7,40 @@ import dev.appoptics.cli.internal.Json;
 import dev.appoptics.cli.internal.LineChart;
 import dev.appoptics.cli.internal.Table;
 import dev.appoptics.metrics.Point;
-import dev.appoptics.metrics.Series;
+import dev.appoptics.metrics.CompositeResult;
+import dev.appoptics.metrics.MeasurementResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
-/** Measurement series as a table, CSV, JSON or terminal charts; shared by 'measurements get', 'composite' and the demo. */
+/** Measurement or composite series as a table, CSV, JSON or terminal charts; shared by 'measurements get', 'composite' and the demo. */
 final class SeriesOutput {
   private final String title;
   private final int resolution;
-  private final List<Series> series;
+  private final List<Line> series;
 
-  SeriesOutput(String title, int resolution, List<Series> series) {
+  /** One series, whatever query produced it. */
+  record Line(Map<String, String> tags, List<Point> points) {}
+
+  private SeriesOutput(String title, int resolution, List<Line> series) {
     this.title = title;
     this.resolution = resolution;
     this.series = List.copyOf(series);
+  }
+
+  static SeriesOutput of(MeasurementResult result) {
+    return new SeriesOutput(
+        result.name(), result.resolution(),
+        result.series().stream().map(s -> new Line(s.tags(), s.points())).collect(Collectors.toList()));
+  }
+
+  static SeriesOutput of(CompositeResult result) {
+    return new SeriesOutput(
+        result.compose(), result.resolution(),
+        result.series().stream().map(s -> new Line(s.tags(), s.points())).collect(Collectors.toList()));
   }
 
   /** Tag names over all series, sorted; they become columns. */
@@ -43,7 +60,7 @@ final class SeriesOutput {
     headers.addAll(names);
     headers.add("value");
     Table table = new Table(headers.toArray(String[]::new));
-    for (Series s : series) {
+    for (Line s : series) {
       for (Point p : s.points()) {
         List<Object> row = new ArrayList<>();
         row.add(Instant.ofEpochSecond(p.time()).toString());
@@ -62,7 +79,7 @@ final class SeriesOutput {
     header.addAll(names);
     header.add("value");
     Csv csv = new Csv(header);
-    for (Series s : series) {
+    for (Line s : series) {
       for (Point p : s.points()) {
         List<Object> row = new ArrayList<>();
         row.add(p.time());
@@ -77,7 +94,7 @@ final class SeriesOutput {
   String json() {
     ObjectNode root = Json.object().put("name", title).put("resolution", resolution);
     ArrayNode list = root.putArray("series");
-    for (Series s : series) {
+    for (Line s : series) {
       ObjectNode node = list.addObject();
       ObjectNode tags = node.putObject("tags");
       s.tags().forEach(tags::put);
@@ -102,23 +119,23 @@ final class SeriesOutput {
     }
     LineChart chart = new LineChart(width, height);
     StringBuilder out = new StringBuilder();
-    for (Series s : series) {
+    for (Line s : series) {
       if (out.length() > 0) {
         out.append('\n');
       }
       out.append(heading(s)).append('\n');
-      out.append(chart.render(points(s)));
+      out.append(chart.render(points(s.points())));
     }
     return out.toString();
   }
 
-  String heading(Series s) {
+  String heading(Line s) {
     return title + " " + Tagging.text(s.tags()) + " (" + s.points().size() + " points at " + resolution + " s)";
   }
 
-  static List<LineChart.Point> points(Series s) {
+  static List<LineChart.Point> points(List<Point> raw) {
     List<LineChart.Point> points = new ArrayList<>();
-    for (Point p : s.points()) {
+    for (Point p : raw) {
       p.valueIfPresent().ifPresent(v -> points.add(new LineChart.Point(p.time(), v)));
     }
     return points;
