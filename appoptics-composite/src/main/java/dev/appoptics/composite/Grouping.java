@@ -93,6 +93,9 @@ final class Grouping {
     return context -> {
       List<Series> seen = new ArrayList<>();
       input.eval(context.collecting(seen));
+      if (context.collector != null) {
+        context.collector.addAll(seen); // an enclosing group_by discovers its groups through this one
+      }
       Set<Map<String, String>> groups = new java.util.TreeSet<>(Comparator.comparing(Map::toString));
       for (Series s : seen) {
         Map<String, String> group = new TreeMap<>();

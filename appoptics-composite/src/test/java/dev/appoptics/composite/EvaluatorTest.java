@@ -96,6 +96,8 @@ class EvaluatorTest {
       groupby("host", divide([s("disk", {dev: "x"}), s("disk", {dev: "y"})])) ; {host=a} 0:0.5
       group_by("dev,host", s("disk", "*"))            ; {dev=x,host=a} 0:1 | {dev=x,host=b} 0:5 | {dev=y,host=a} 0:2
       group_by("zone", sum(s("disk", "*")))           ; ``
+      group_by("host", group_by("dev", s("disk", "*"))) ; {dev=x,host=a} 0:1 | {dev=y,host=a} 0:2 | {dev=x,host=b} 0:5
+      group_by("host", timeshift("0,1m", sum(s("mem", "*")))) ; {host=a} 0:100 60:0 120:50 | {host=a} 60:100 120:0 180:50
       s("temp", "*", {period: "120", function: "sum"}) ; {city=sf} 0:16
       s("temp", "*", {period: "120"})                 ; {city=sf} 0:4
       s("temp", "*", {function: "max"})               ; {city=sf} 0:3 60:7
