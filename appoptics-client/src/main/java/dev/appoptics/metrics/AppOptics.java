@@ -94,7 +94,7 @@ public final class AppOptics implements AutoCloseable {
   }
 
   /** Replaces the connection-level tags. */
-  public void setTags(Map<String, String> tags) {
+  public synchronized void setTags(Map<String, String> tags) {
     this.tags = Tags.copy(tags);
   }
 

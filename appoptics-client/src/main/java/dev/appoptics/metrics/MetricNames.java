@@ -24,6 +24,16 @@ public final class MetricNames {
     return replaced.length() > MAX_LENGTH ? replaced.substring(0, MAX_LENGTH) : replaced;
   }
 
+  /** Same as {@link #sanitize} (the Python library's name). */
+  public static String sanitizeMetricName(String name) {
+    return sanitize(name);
+  }
+
+  /** Returns {@code name} unchanged: the default sanitizer (the Python library's {@code sanitize_no_op}). */
+  public static String sanitizeNoOp(String name) {
+    return name;
+  }
+
   /** Whether the API accepts {@code name} as it is (1–255 of {@code A-Z a-z 0-9 . : - _}). */
   public static boolean isValid(String name) {
     return name != null && VALID.matcher(name).matches();

@@ -169,7 +169,7 @@ public final class Queue implements AutoCloseable {
   }
 
   /** Replaces the queue's tags; applies to measurements added from now on. */
-  public void setTags(Map<String, String> tags) {
+  public synchronized void setTags(Map<String, String> tags) {
     this.tags = Tags.copy(tags);
   }
 

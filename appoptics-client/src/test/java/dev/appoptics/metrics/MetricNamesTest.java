@@ -15,6 +15,12 @@ class MetricNamesTest {
   }
 
   @Test
+  void pythonNamedVariants() {
+    assertThat(MetricNames.sanitizeMetricName("a b")).isEqualTo("a-b");
+    assertThat(MetricNames.sanitizeNoOp("a b")).isEqualTo("a b");
+  }
+
+  @Test
   void cutsAfterReplacing() {
     // 300 disallowed characters collapse to one dash before the cut
     assertThat(MetricNames.sanitize("$".repeat(300) + "x")).isEqualTo("-x");
