@@ -24,10 +24,9 @@ final class Measurements {
    * {@code queueTags} over connection tags) and checked.
    */
   Measurement resolve(Measurement m, Map<String, String> queueTags) {
-    String name = Check.metricName(connection.sanitize(m.name()));
+    String name = Validated.metricName(connection.sanitize(m.name()));
     Map<String, String> tags = Tags.resolve(m.tags(), m.inheritTags(), connection.getTags(), queueTags);
-    Check.tags(tags, true);
-    return m.resolved(name, tags);
+    return m.resolved(name, Validated.tags(tags));
   }
 
   /** Resolves all, then sends them in chunks of {@link #CHUNK_SIZE}, in order. */

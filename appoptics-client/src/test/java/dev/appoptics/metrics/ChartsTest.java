@@ -150,6 +150,21 @@ class ChartsTest {
   }
 
   @Test
+  void spaceChartsByIdUpdatesCharts() {
+    SpaceCharts charts = api.charts(space.id());
+    Chart big =
+        charts.addBignumberChart("errors", ChartStream.metric("errors").summaryFunction("sum").build(), false);
+
+    Chart updated = charts.update(big.toBuilder().label("per minute").build());
+
+    assertThat(charts.spaceId()).isEqualTo(space.id());
+    assertThat(big.useLastValue()).contains(false);
+    assertThat(updated.label()).contains("per minute");
+    assertThat(updated.withName("errors")).isEqualTo(updated);
+    assertThat(api.getChart(space.id(), big.id().getAsLong())).isEqualTo(updated);
+  }
+
+  @Test
   void aBignumberChartKeepsItsThresholds() {
     Chart sent =
         Chart.builder("errors")

@@ -68,6 +68,16 @@ class SpacesTest {
   }
 
   @Test
+  void listsAllSpacesWithoutOptions() {
+    Space a = api.createSpace("a");
+    Space b = api.createSpace("b");
+
+    try (Stream<Space> spaces = api.listSpaces()) {
+      assertThat(spaces.map(Space::id)).containsExactlyInAnyOrder(a.id(), b.id());
+    }
+  }
+
+  @Test
   void listFiltersByName() {
     api.createSpace("web frontend");
     api.createSpace("Web backend");
