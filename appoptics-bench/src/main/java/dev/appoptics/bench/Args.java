@@ -41,6 +41,11 @@ final class Args {
     }
   }
 
+  /** A space-separated list, e.g. extra JVM options. */
+  java.util.List<String> words(String name, String def) {
+    return java.util.List.of(string(name, def).trim().split("\\s+"));
+  }
+
   boolean flag(String name) {
     return Boolean.parseBoolean(values.getOrDefault(name, "false"));
   }

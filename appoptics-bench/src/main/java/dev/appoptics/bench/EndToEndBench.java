@@ -38,7 +38,7 @@ public final class EndToEndBench {
     long warmup = args.number("warmup", Math.min(n, 200_000));
     int port = (int) args.number("port", -1);
     EmulatorProcess owned = port >= 0 ? null
-        : EmulatorProcess.start(0, List.of(args.string("emulator-heap", "-Xmx3g")), List.of());
+        : EmulatorProcess.start(0, args.words("emulator-jvm", "-Xmx3g"), List.of());
     String base = owned != null ? owned.baseUri() : "http://127.0.0.1:" + port + "/v1/";
     try {
       AppOptics.Builder builder = AppOptics.builder().token(Workload.TOKEN).baseUri(base).httpEngine(engine);

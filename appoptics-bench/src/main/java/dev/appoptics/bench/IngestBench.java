@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * to an emulator in another JVM, so that no client library's cost is counted.
  *
  * <p>{@code java -cp appoptics-bench/target/benchmarks.jar dev.appoptics.bench.IngestBench [--n 1000000]
- * [--batch 300] [--threads 4] [--reps 3] [--port 0]}
+ * [--batch 300] [--threads 4] [--reps 3]}
  */
 public final class IngestBench {
   private IngestBench() {}
@@ -28,8 +28,8 @@ public final class IngestBench {
     for (int i = 0; i < bodies.length; i++) {
       bodies[i] = Workload.encodedBatch((long) i * batch, batch);
     }
-    try (EmulatorProcess emulator = EmulatorProcess.start((int) args.number("port", 0),
-        List.of(args.string("emulator-heap", "-Xmx2g")), List.of())) {
+    try (EmulatorProcess emulator = EmulatorProcess.start(0, args.words("emulator-jvm", "-Xmx2g"),
+        List.of())) {
       System.out.printf("emulator on %s, %d requests of %d measurements, %d threads%n", emulator.baseUri(),
           requests, batch, threads);
       run(emulator, bodies, Math.max(200, requests / 10), threads); // warm-up

@@ -143,14 +143,27 @@ public final class Measurement {
     return period;
   }
 
-  /** A copy with the final name and tags, as sent on the wire. */
+  /**
+   * A copy with the final name and tags, as sent on the wire. {@code finalTags} must be immutable and already
+   * validated; it is shared, not copied (see {@link Validated}).
+   */
   Measurement resolved(String finalName, Map<String, String> finalTags) {
-    Builder b = toBuilder();
-    b.name = finalName;
-    b.tags.clear();
-    b.tags.putAll(finalTags);
-    b.inheritTags = false;
-    return b.build();
+    return new Measurement(this, finalName, finalTags);
+  }
+
+  private Measurement(Measurement m, String finalName, Map<String, String> finalTags) {
+    this.name = finalName;
+    this.value = m.value;
+    this.sum = m.sum;
+    this.count = m.count;
+    this.min = m.min;
+    this.max = m.max;
+    this.last = m.last;
+    this.stddev = m.stddev;
+    this.tags = finalTags;
+    this.inheritTags = false;
+    this.time = m.time;
+    this.period = m.period;
   }
 
   @Override
