@@ -44,4 +44,7 @@ for rep in $(seq 1 "$REPS"); do
     --engine apache --threads 1
 done
 
+# the reporter's memory is bounded: the same run in a 128 MB heap
+java -Xmx128m -cp "$JAR" dev.appoptics.bench.EndToEndBench --port "$PORT" --n "$N" --reps 1 --mode reporter
+
 java -cp "$JAR" dev.appoptics.bench.IngestBench --n "$N" --reps "$REPS"
