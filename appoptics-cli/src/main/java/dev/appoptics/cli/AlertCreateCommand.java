@@ -25,8 +25,8 @@ import picocli.CommandLine.Parameters;
     footerHeading = "%nExamples:%n",
     footer = {
       "  appoptics alerts create cpu.high --condition 'cpu.load > 90' --duration 300",
-      "  appoptics alerts create us.degraded --condition 'latency > 250' --condition 'requests < 10' --summary max"
-          + " --where region=us-east --service 3 --rearm 600",
+      "  appoptics alerts create us.slow --condition 'latency > 250' --summary max --where region=us-east",
+      "  appoptics alerts create us.idle --condition 'requests < 10' --service 3 --rearm 600",
       "  appoptics alerts create heartbeat.lost --condition 'heartbeat absent' --duration 600"
     })
 final class AlertCreateCommand implements Callable<Integer> {

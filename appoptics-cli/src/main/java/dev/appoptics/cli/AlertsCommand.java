@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
         AlertsCommand.Delete.class},
     footerHeading = "%nExamples:%n",
     footer = {
-      "  appoptics alerts create cpu.high --condition 'cpu.load > 90' --duration 300 --where region=us-east --service 3",
+      "  appoptics alerts create cpu.high --condition 'cpu.load > 90' --duration 300 --service 3",
       "  appoptics alerts list",
       "  appoptics alerts get cpu.high",
       "  appoptics alerts delete cpu.high"

@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
     footerHeading = "%nExamples:%n",
     footer = {
       "  appoptics annotations list",
-      "  appoptics annotations post deployments 'Deployed v2.4.1' --source web1 --link release=https://example.com/r/2.4.1",
+      "  appoptics annotations post deployments 'Deployed v2.4.1' --source web1",
       "  appoptics annotations get deployments --since 1d",
       "  appoptics annotations delete deployments"
     })
@@ -155,7 +155,8 @@ final class AnnotationsCommand extends Group {
   @Command(name = "post", description = "Post an event to a stream (the stream is created by its first event).",
       footerHeading = "%nExamples:%n", footer = {
         "  appoptics annotations post deployments 'Deployed v2.4.1'",
-        "  appoptics annotations post incidents 'DB failover' --start 1700000000 --end 1700000600 --description 'primary lost'"})
+        "  appoptics annotations post incidents 'DB failover' --start 1700000000 --end 1700000600",
+        "  appoptics annotations post deployments 'v2.4.1' --link release=https://example.com/r/2.4.1"})
   static final class Post implements Callable<Integer> {
     private final Cli cli;
     @Mixin ApiOptions api;

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
           + " (default https://api.appoptics.com/v1/)."
     },
     subcommands = {
+      DemoCommand.class,
       EmulatorCommand.class,
       SubmitCommand.class,
       MeasurementsCommand.class,
@@ -29,8 +30,7 @@ import picocli.CommandLine.Spec;
       SpacesCommand.class,
       ChartsCommand.class,
       AlertsCommand.class,
-      ServicesCommand.class,
-      DemoCommand.class
+      ServicesCommand.class
     },
     footerHeading = "%nExamples:%n",
     footer = {

@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
         ChartsCommand.Delete.class},
     footerHeading = "%nExamples:%n",
     footer = {
-      "  appoptics charts create 12 'CPU by host' --metric cpu.load --tag region=* --group-function breakout",
+      "  appoptics charts create 12 'CPU by host' --metric cpu.load --group-function breakout",
       "  appoptics charts create 12 'All requests' --type stacked --composite 'sum(s(\"requests\", \"*\"))'",
       "  appoptics charts list 12",
       "  appoptics charts delete 12 34"
@@ -138,7 +138,7 @@ final class ChartsCommand extends Group {
 
   @Command(name = "create", description = "Add a chart to a space: one stream per --metric and per --composite.",
       footerHeading = "%nExamples:%n", footer = {
-        "  appoptics charts create 12 'CPU by host' --metric cpu.load --tag host=web* --group-function breakout",
+        "  appoptics charts create 12 'CPU' --metric cpu.load --tag host=web* --group-function breakout",
         "  appoptics charts create 12 'Requests' --composite 'sum(s(\"requests\", \"*\"))' --label req/s"})
   static final class Create implements Callable<Integer> {
     private final Cli cli;

@@ -11,10 +11,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "demo",
     description = {
-      "Tour the library against an embedded emulator: start it, connect a client, submit a few hundred tagged"
-          + " measurements through a queue, read them back at two resolutions, evaluate a composite, build a space"
-          + " with a chart, create an alert with conditions, post an annotation, and draw a terminal chart.",
-      "Needs no token and no network; takes a few seconds. Exits non-zero if any step fails."
+      "Tour the library against an embedded emulator (no token or network needed).",
+      "Starts the emulator, connects a client, submits a few hundred tagged measurements through a queue, reads"
+          + " them back at two resolutions, evaluates a composite, builds a space with a chart, creates an alert"
+          + " with conditions, posts an annotation and draws a terminal chart. Takes a few seconds; exits non-zero"
+          + " if any step fails."
     },
     footerHeading = "%nExamples:%n",
     footer = {"  appoptics demo", "  appoptics demo --port 8080 --keep-running   # then try other commands against it"})

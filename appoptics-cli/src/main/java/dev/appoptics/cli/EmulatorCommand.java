@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "emulator",
     description = {
-      "Run the local AppOptics API emulator in the foreground until Ctrl-C.",
+      "Run the local API emulator in the foreground until Ctrl-C.",
       "The first line of output is 'listening on http://HOST:PORT/v1/'; point clients (or --endpoint) there."
     },
     footerHeading = "%nExamples:%n",

@@ -39,6 +39,7 @@ public final class Main {
     commandLine.setExecutionExceptionHandler(errors);
     commandLine.setParameterExceptionHandler(errors);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setUsageHelpWidth(100);
     commandLine.setUsageHelpAutoWidth(true);
     return commandLine;
   }

@@ -33,9 +33,8 @@ final class MeasurementsCommand extends Group {
       footerHeading = "%nExamples:%n",
       footer = {
         "  appoptics measurements get cpu.load --duration 1h --resolution 60",
-        "  appoptics measurements get cpu.load --duration 1h --resolution 300 --tag host=web* --csv > cpu.csv",
-        "  appoptics measurements get cpu.load --duration 1d --resolution 3600 --group-by region --group-function sum"
-            + " --plot",
+        "  appoptics measurements get cpu.load --resolution 300 --tag host=web* --csv > cpu.csv",
+        "  appoptics measurements get cpu.load --duration 1d --resolution 3600 --group-by region --plot",
         "  appoptics measurements get cpu.load --start 1700000000 --end 1700003600 --resolution 60 --json"
       })
   static final class Get implements Callable<Integer> {

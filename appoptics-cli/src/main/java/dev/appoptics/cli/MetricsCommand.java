@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
     footer = {
       "  appoptics metrics list --name cpu",
       "  appoptics metrics get cpu.load --json",
-      "  appoptics metrics create cpu.temp --description 'CPU temperature' --period 60 --attribute display_units_short=C",
+      "  appoptics metrics create cpu.temp --description 'CPU temperature' --attribute display_units_short=C",
       "  appoptics metrics create cpu.total --type composite --composite 'sum(s(\"cpu.load\", \"*\"))'",
       "  appoptics metrics update cpu.temp --display-name 'CPU temperature'",
       "  appoptics metrics delete cpu.temp"

@@ -104,6 +104,10 @@ final class StdinSubmission {
     }
   }
 
+  static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
   private void reject(InputLineException e) {
     rejected.add(e);
     cli.err().println("rejected " + e.getMessage());
@@ -117,13 +121,13 @@ final class StdinSubmission {
       rejected.forEach(e -> bad.addObject().put("line", e.lineNumber()).put("error", e.reason()));
       cli.out().print(Json.pretty(json));
     } else {
-      cli.out().println("submitted " + submitted + " measurements from " + lines + " lines"
+      cli.out().println("submitted " + count(submitted, "measurement") + " from " + count(lines, "line")
           + (rejected.isEmpty() ? "" : " (" + rejected.size() + " rejected)"));
     }
     cli.out().flush();
     if (!rejected.isEmpty()) {
       cli.err().println("error: " + rejected.size() + " of " + lines + " lines rejected (listed above); the other "
-          + submitted + " measurements were submitted");
+          + count(submitted, "measurement") + (submitted == 1 ? " was" : " were") + " submitted");
       cli.err().flush();
     }
   }

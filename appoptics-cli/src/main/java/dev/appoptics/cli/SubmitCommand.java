@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
     footer = {
       "  appoptics submit cpu.load 0.75 --tag host=web1 --tag region=eu",
       "  printf 'cpu.load 0.5 host=a\\ncpu.load 0.7 host=b\\n' | appoptics submit -",
-      "  appoptics submit - --tag region=eu < measurements.txt   # --tag fills in tags a line does not name"
+      "  appoptics submit - --tag region=eu < measurements.txt   # fills in tags a line lacks"
     })
 final class SubmitCommand implements Callable<Integer> {
   private final Cli cli;

@@ -127,6 +127,20 @@ class ApiCommandsTest {
   }
 
   @Test
+  void longStdinSubmissionsShowProgressOnStderr() {
+    StringBuilder input = new StringBuilder();
+    for (int i = 0; i < StdinSubmission.PROGRESS_EVERY + 5; i++) {
+      input.append("cli.progress ").append(i % 10).append(" host=h").append(i % 3).append('\n');
+    }
+
+    CliRun run = cliWithInput(input.toString(), "submit", "-");
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.err()).isEqualTo("... 10000 lines read, 10000 measurements queued or sent\n");
+    assertThat(run.out()).isEqualTo("submitted 10005 measurements from 10005 lines\n");
+  }
+
+  @Test
   void unknownMetricIsOneLineErrorWithExitOne() {
     CliRun run = cli("measurements", "get", "cli.no.such.metric");
 
