@@ -1,5 +1,7 @@
 package dev.appoptics.metrics;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.appoptics.metrics.internal.transport.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +50,18 @@ final class Measurements {
 
   /** One POST with optional top-level tags and time (the aggregator's payload shape). */
   void post(List<Measurement> resolved, Map<String, String> topTags, Long topTime) {
-    rest.post("measurements", MeasurementJson.encode(resolved, topTags, topTime));
+    byte[] body = MeasurementJson.encode(resolved, topTags, topTime);
+    HttpResponse response = rest.send("POST", "measurements", null, body);
+    JsonNode answer = rest.json(response);
+    // the service may accept a payload (2xx) yet report refused measurements in the answer
+    JsonNode errors = answer.path("errors");
+    long failed = answer.path("measurements").path("summary").path("failed").asLong(0);
+    if ((errors.isArray() && !errors.isEmpty()) || (errors.isObject() && !errors.isEmpty()) || failed > 0) {
+      List<String> messages = errors.isEmpty() ? List.of(failed + " measurements were refused") : Rest.errorsOf(response);
+      throw new PartialFailureException(
+          response.status(), rest.shownPath("measurements"), messages,
+          new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+    }
   }
 
   MeasurementResult get(String name, MeasurementQuery query) {

@@ -124,6 +124,10 @@ public final class Queue implements AutoCloseable {
         List<Measurement> chunk = batch.subList(from, Math.min(batch.size(), from + Measurements.CHUNK_SIZE));
         try {
           api.post(chunk);
+        } catch (PartialFailureException e) {
+          // the service stored part of this chunk: re-sending it would duplicate those, so only later chunks return
+          requeueFront(batch.subList(Math.min(batch.size(), from + Measurements.CHUNK_SIZE), batch.size()));
+          throw e;
         } catch (RuntimeException e) {
           requeueFront(batch.subList(from, batch.size()));
           throw e;

@@ -158,7 +158,7 @@ final class Rest {
     }
   }
 
-  private JsonNode json(HttpResponse response) {
+  JsonNode json(HttpResponse response) {
     byte[] body = response.body();
     if (body.length == 0) {
       return MissingNode.getInstance();
@@ -170,6 +170,11 @@ final class Rest {
       // a 2xx with a non-JSON body carries nothing the areas can use
       return MissingNode.getInstance();
     }
+  }
+
+  /** The path as shown in errors: the base URI's path plus {@code path} ("/v1/measurements"). */
+  String shownPath(String path) {
+    return basePath + path;
   }
 
   /** Releases the transport's connections. */

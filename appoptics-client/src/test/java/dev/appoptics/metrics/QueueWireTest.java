@@ -196,4 +196,33 @@ class QueueWireTest {
         .isEqualTo("{\"measurements\":[{\"name\":\"latency\",\"sum\":42.0,\"count\":2,\"min\":12.0,\"max\":30.0,"
             + "\"time\":1699999980,\"period\":60,\"tags\":{\"host\":\"h1\"}}]}");
   }
+
+  @Test
+  void aPartlyRefusedChunkIsNotSentAgain() {
+    AtomicInteger calls = new AtomicInteger();
+    server.respond(r -> calls.incrementAndGet() == 2
+        ? Reply.json(202, "{\"measurements\":{\"summary\":{\"total\":300,\"accepted\":299,\"failed\":1}},"
+            + "\"errors\":[\"m: value is out of range\"]}")
+        : Reply.json(202, "{\"measurements\":{\"summary\":{\"failed\":0}},\"errors\":[]}"));
+    Queue q = api.newQueue();
+    for (int i = 0; i < 650; i++) {
+      q.add("m", i);
+    }
+    assertThatThrownBy(q::submit)
+        .isInstanceOfSatisfying(PartialFailureException.class, e -> {
+          assertThat(e.status()).isEqualTo(202);
+          assertThat(e.errors()).containsExactly("m: value is out of range");
+          assertThat(e.path()).isEqualTo("/v1/measurements");
+        });
+    assertThat(q.size()).isEqualTo(50);
+    assertThat(q.measurements().get(0).value()).hasValue(600);
+  }
+
+  @Test
+  void aRefusalReportedOnlyAsACountIsAnErrorToo() {
+    server.respond(Reply.json(202, "{\"measurements\":{\"summary\":{\"failed\":2}},\"errors\":[]}"));
+    assertThatThrownBy(() -> api.submit("m", 1, Map.of("h", "a")))
+        .isInstanceOf(PartialFailureException.class)
+        .hasMessage("[202] POST /v1/measurements: 2 measurements were refused");
+  }
 }

@@ -112,7 +112,8 @@ public final class EmulatorOptions {
 
   /** Configures {@code builder} with these options (the port defaults to {@link #DEFAULT_PORT}). */
   public AppOpticsEmulator.Builder applyTo(AppOpticsEmulator.Builder builder) {
-    builder.port(port());
+    int port = port();
+    guard("--port", () -> builder.port(port));
     each("--bind", builder::bindAddress);
     each("--token", builder::tokens);
     each("--max-series", v -> builder.maxSeries(intValue("--max-series", v)));

@@ -1,0 +1,61 @@
+package dev.appoptics.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EmulatorMainTest {
+
+  @Test
+  void startsAndPrintsWhereItListensAsTheFirstLine() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (AppOpticsEmulator e =
+        EmulatorMain.start(
+            new PrintStream(bytes, true, StandardCharsets.UTF_8),
+            "--port", "0", "--token", "secret", "--max-series", "10", "--rate-limit", "100/60",
+            "--service", "mail:Ops:addresses=a@example.com")) {
+      String firstLine = bytes.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("");
+
+      assertThat(firstLine).isEqualTo("listening on http://127.0.0.1:" + e.port() + "/v1/");
+      assertThat(new TestHttp(e.baseUri(), "secret").get("metrics").status()).isEqualTo(200);
+      assertThat(new TestHttp(e.baseUri(), "other").get("metrics").status()).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void helpPrintsUsageAndStartsNothing() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    assertThat(EmulatorMain.start(new PrintStream(bytes, true, StandardCharsets.UTF_8), "--help")).isNull();
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("--port N").contains("--rate-limit N/S");
+  }
+
+  @Test
+  void defaultPortIs8080() {
+    assertThat(EmulatorOptions.parse().port()).isEqualTo(8080);
+    assertThat(EmulatorOptions.parse("--port=9000").port()).isEqualTo(9000);
+  }
+
+  @Test
+  void badOptionsNameTheOptionAndValue() {
+    assertThatThrownBy(() -> EmulatorOptions.parse("--port", "abc")).hasMessageContaining("--port").hasMessageContaining("abc");
+    assertThatThrownBy(() -> EmulatorOptions.parse("--bogus")).hasMessageContaining("--bogus");
+    assertThatThrownBy(() -> EmulatorOptions.parse("--rate-limit", "5")).hasMessageContaining("REQUESTS/SECONDS");
+    assertThatThrownBy(() -> EmulatorOptions.parse("--fail-rate", "2")).hasMessageContaining("between 0 and 1");
+    assertThatThrownBy(() -> EmulatorOptions.parse("--token")).hasMessageContaining("needs a value");
+    assertThatThrownBy(() -> EmulatorOptions.parse("--service", "mail")).hasMessageContaining("TYPE:TITLE");
+    assertThatThrownBy(() -> EmulatorOptions.parse("--port", "70000")).hasMessageContaining("--port");
+  }
+
+  @Test
+  void servicesParseTypeTitleAndSettings() {
+    ServiceSeed seed = EmulatorOptions.service("slack:Team chat:url=https://x/y,channel=ops");
+
+    assertThat(seed).isEqualTo(new ServiceSeed("slack", "Team chat", Map.of("url", "https://x/y", "channel", "ops")));
+  }
+}
