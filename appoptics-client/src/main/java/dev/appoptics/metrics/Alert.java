@@ -262,13 +262,21 @@ public final class Alert {
       return this;
     }
 
-    /** Sets an attribute; the value must be a String, Number or Boolean. */
+    /**
+     * Sets an attribute; the value must be a String, Number or Boolean. Whole numbers are kept as {@code Long} and
+     * others as {@code Double}, as they read back from the API.
+     */
     public Builder attribute(String key, Object value) {
       ResourceChecks.requireText("attributes", key);
-      if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
-        throw ResourceChecks.invalid("attributes." + key, value, "must be a String, Number or Boolean");
+      if (value instanceof Byte || value instanceof Short || value instanceof Integer || value instanceof Long) {
+        attributes.put(key, ((Number) value).longValue());
+      } else if (value instanceof Number n && Double.isFinite(n.doubleValue())) {
+        attributes.put(key, n.doubleValue());
+      } else if (value instanceof String || value instanceof Boolean) {
+        attributes.put(key, value);
+      } else {
+        throw ResourceChecks.invalid("attributes." + key, value, "must be a String, finite Number or Boolean");
       }
-      attributes.put(key, value);
       return this;
     }
 

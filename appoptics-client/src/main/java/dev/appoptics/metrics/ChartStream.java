@@ -26,9 +26,6 @@ import java.util.OptionalLong;
  * }</pre>
  */
 public final class ChartStream {
-  static final List<String> GROUP_FUNCTIONS = List.of("average", "sum", "min", "max", "breakout");
-  static final List<String> SUMMARY_FUNCTIONS = List.of("average", "sum", "min", "max", "count");
-
   private final Long id;
   private final String metric;
   private final String composite;
@@ -70,48 +67,7 @@ public final class ChartStream {
     splitAxis = b.splitAxis;
     gapDetection = b.gapDetection;
     if (!b.decoded) {
-      validate();
-    }
-  }
-
-  /** Rejects what the API certainly refuses, naming the field and the value. */
-  private void validate() {
-    if ((metric == null) == (composite == null)) {
-      throw ResourceChecks.invalid(
-          "streams.metric", metric, "or streams.composite must be set, not both (composite " + composite + ")");
-    }
-    if (composite != null && !tags.isEmpty()) {
-      throw ResourceChecks.invalid("streams.tags", tags, "cannot be used with a composite stream");
-    }
-    if (composite != null && groupFunction != null) {
-      throw ResourceChecks.invalid("streams.group_function", groupFunction, "cannot be used with a composite stream");
-    }
-    if (metric != null && downsampleFunction != null) {
-      throw ResourceChecks.invalid(
-          "streams.downsample_function", downsampleFunction, "applies to composite streams only");
-    }
-    check("streams.group_function", groupFunction, GROUP_FUNCTIONS);
-    check("streams.summary_function", summaryFunction, SUMMARY_FUNCTIONS);
-    check("streams.downsample_function", downsampleFunction, SUMMARY_FUNCTIONS);
-    if (transformFunction != null && !ResourceChecks.TRANSFORM.matcher(transformFunction).matches()) {
-      throw ResourceChecks.invalid(
-          "streams.transform_function", transformFunction,
-          "may only use digits, x, p, parentheses, spaces and + - * / .");
-    }
-    if (color != null && !ResourceChecks.COLOR.matcher(color).matches()) {
-      throw ResourceChecks.invalid("streams.color", color, "must look like #1f77b4");
-    }
-    if (period != null && period < 1) {
-      throw ResourceChecks.invalid("streams.period", period, "must be at least 1 second");
-    }
-    if (position != null && position < 0) {
-      throw ResourceChecks.invalid("streams.position", position, "must not be negative");
-    }
-  }
-
-  private static void check(String field, String value, List<String> allowed) {
-    if (value != null) {
-      ResourceChecks.requireOneOf(field, value, allowed);
+      ChartStreamRules.validate(this);
     }
   }
 
@@ -276,19 +232,7 @@ public final class ChartStream {
 
   @Override
   public String toString() {
-    String[] names = {
-      "id", "metric", "composite", "tags", "type", "name", "group_function", "summary_function",
-      "transform_function", "downsample_function", "period", "min", "max", "units_short", "units_long", "color",
-      "position", "split_axis", "gap_detection"
-    };
-    Object[] values = fields();
-    StringBuilder out = new StringBuilder("ChartStream{");
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] != null && !(values[i] instanceof List<?> l && l.isEmpty())) {
-        out.append(out.length() > 12 ? ", " : "").append(names[i]).append('=').append(values[i]);
-      }
-    }
-    return out.append('}').toString();
+    return ChartStreamRules.describe(fields());
   }
 
   /** Collects a stream's values; {@link #build()} checks them. Not thread-safe. */
