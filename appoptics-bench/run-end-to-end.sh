@@ -12,6 +12,7 @@ PYLIB="${1:-${APPOPTICS_PY_LIB:-}}"
 N="${2:-1000000}"
 REPS="${3:-3}"
 [ -n "$PYLIB" ] || { echo "usage: $0 PYTHON_LIB_DIR [N] [REPS]" >&2; exit 2; }
+[ -d "$PYLIB/appoptics_metrics" ] || { echo "$PYLIB has no appoptics_metrics package" >&2; exit 2; }
 
 JAR=appoptics-bench/target/benchmarks.jar
 [ -f "$JAR" ] || mvn -B -ntp -q -pl appoptics-bench -am package -DskipTests
@@ -30,6 +31,9 @@ PORT=$(grep -o "listening on [^ ]*" "$LOG" | head -1 | sed -E 's/.*:([0-9]+).*/\
 [ -n "$PORT" ] || { echo "the emulator did not start:" >&2; cat "$LOG" >&2; exit 1; }
 echo "# emulator on port $PORT"
 
+# warm the emulator's JIT first, so that the first client measured does not pay for it (not reported)
+java -Xmx1g -cp "$JAR" dev.appoptics.bench.EndToEndBench --port "$PORT" --n 300000 --reps 1 --warmup 0 >/dev/null
+
 for rep in $(seq 1 "$REPS"); do
   python3 appoptics-bench/python/side_by_side.py --lib "$PYLIB" --port "$PORT" --n "$N" --reps 1
   for engine in apache jdk; do
@@ -39,5 +43,8 @@ for rep in $(seq 1 "$REPS"); do
   java -Xmx1g -cp "$JAR" dev.appoptics.bench.EndToEndBench --port "$PORT" --n "$N" --reps 1 --mode queue \
     --engine apache --threads 1
 done
+
+# the reporter's memory is bounded: the same run in a 128 MB heap
+java -Xmx128m -cp "$JAR" dev.appoptics.bench.EndToEndBench --port "$PORT" --n "$N" --reps 1 --mode reporter
 
 java -cp "$JAR" dev.appoptics.bench.IngestBench --n "$N" --reps "$REPS"

@@ -63,9 +63,9 @@ public final class EndToEndBench {
           }
           long stored = count.accepted() - before;
           System.out.printf("java %s %s rep %d: %,d measurements in %.2f s = %,.0f measurements/s; peak heap %,d MB"
-                  + " (live after GC %,d MB); client CPU %.1f s; emulator accepted %,d%s%n", mode, engine, r, n,
-              res.secs, res.rate, res.peakHeap >> 20, res.peakLive >> 20, res.cpuSecs, stored,
-              stored == n ? " (all)" : " MISMATCH");
+                  + " (live after GC %s); client CPU %.1f s; emulator accepted %,d%s%n", mode, engine, r, n,
+              res.secs, res.rate, res.peakHeap >> 20, res.peakLive == 0 ? "n/a: no GC" : (res.peakLive >> 20) + " MB",
+              res.cpuSecs, stored, stored == n ? " (all)" : " MISMATCH");
         }
       }
     } finally {
