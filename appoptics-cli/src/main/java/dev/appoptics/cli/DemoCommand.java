@@ -36,7 +36,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    DemoPrinter printer = new DemoPrinter(cli.out(), DemoSteps.COUNT);
+    DemoPrinter printer = new DemoPrinter(cli.out(), DemoSteps.COUNT, cli.json());
     printer.title("AppOptics for Java: a tour against the local emulator");
     printer.step("Start the emulator");
     AppOpticsEmulator emulator;
@@ -61,13 +61,12 @@ final class DemoCommand implements Callable<Integer> {
                 + "    .tag(\"app\", \"demo\").build();   // connection tag inherited by every measurement");
         new DemoSteps(client, emulator, printer, System.currentTimeMillis() / 1000).run();
       }
-      cli.out().println();
-      cli.out().println("Done: every step worked. Run 'appoptics --help' to try the commands against a server,");
-      cli.out().println("or 'appoptics demo --keep-running' and point them at the emulator with --endpoint.");
+      printer.finish(
+          "Done: every step worked. Run 'appoptics --help' to try the commands against a server,",
+          "or 'appoptics demo --keep-running' and point them at the emulator with --endpoint.");
       if (keepRunning) {
-        cli.out().println();
-        cli.out().println("emulator still listening on " + emulator.baseUri() + " (token " + TOKEN + "); Ctrl-C stops it");
-        cli.out().flush();
+        cli.err().println("emulator still listening on " + emulator.baseUri() + " (token " + TOKEN + "); Ctrl-C stops it");
+        cli.err().flush();
         Thread.currentThread().join();
       }
       cli.out().flush();

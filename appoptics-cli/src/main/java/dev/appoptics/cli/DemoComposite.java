@@ -37,10 +37,14 @@ final class DemoComposite {
     for (int i = 0; i < rows; i++) {
       Point e = eastSeries.points().get(i);
       Point w = westSeries.points().get(i);
-      table.row(Instant.ofEpochSecond(e.time()).toString(), e.value(), w.value());
+      table.row(Instant.ofEpochSecond(e.time()).toString(), round(e.value()), round(w.value()));
     }
     printer.show(table.render());
     printer.show("at 300 s resolution each point is the sum over the region's hosts of their 5-minute means");
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 10) / 10.0;
   }
 
   private static CompositeSeries only(CompositeResult result) {

@@ -83,6 +83,10 @@ final class MeasurementsCommand extends Group {
         result = connection.getMeasurements(name, query.build());
       }
       format.print(cli, SeriesOutput.of(result), plot);
+      if (result.next().isPresent()) {
+        cli.err().println("note: the server cut the answer short; narrow the range or raise --resolution to see all");
+        cli.err().flush();
+      }
       return ExitCodes.OK;
     }
   }

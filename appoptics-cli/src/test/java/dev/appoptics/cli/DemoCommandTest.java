@@ -3,6 +3,8 @@ package dev.appoptics.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.appoptics.cli.internal.Json;
 import dev.appoptics.emulator.AppOpticsEmulator;
 import dev.appoptics.metrics.AppOptics;
 import dev.appoptics.metrics.AppOpticsException;
@@ -35,6 +37,18 @@ class DemoCommandTest {
   }
 
   @Test
+  void demoWithJsonPrintsOneDocumentOfSteps() throws Exception {
+    CliRun run = CliRun.run("demo", "--json");
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    JsonNode json = Json.parse(run.out());
+    assertThat(json.get("ok").asBoolean()).isTrue();
+    assertThat(json.get("steps")).hasSize(DemoSteps.COUNT);
+    assertThat(json.get("steps").get(2).get("title").asText()).startsWith("Submit 480");
+    assertThat(json.get("steps").get(DemoSteps.COUNT - 1).get("output").toString()).contains("UTC");
+  }
+
+  @Test
   void demoFailsWithNonZeroExitWhenAStepFails() throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       CliRun run = CliRun.run("demo", "--port", String.valueOf(taken.getLocalPort()));
@@ -51,7 +65,7 @@ class DemoCommandTest {
             AppOpticsEmulator.builder().tokens("the-right-one").start();
         AppOptics client = AppOptics.builder().token("a-wrong-one").baseUri(emulator.baseUri()).build()) {
       StringWriter out = new StringWriter();
-      DemoSteps steps = new DemoSteps(client, emulator, new DemoPrinter(new PrintWriter(out), 10), 1_700_000_000L);
+      DemoSteps steps = new DemoSteps(client, emulator, new DemoPrinter(new PrintWriter(out), 10, false), 1_700_000_000L);
 
       Throwable thrown = catchThrowable(steps::run);
 
