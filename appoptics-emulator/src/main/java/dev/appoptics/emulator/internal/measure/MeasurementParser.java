@@ -30,6 +30,7 @@ final class MeasurementParser {
   private final boolean lowercaseTagValues;
   private final Map<String, List<String>> errors = new LinkedHashMap<>();
   private int messages;
+  private int current;
 
   private Map<String, String> topTags;
   private long topTime = Long.MIN_VALUE;
@@ -57,13 +58,13 @@ final class MeasurementParser {
             out = readList(p, t);
             break;
           case "tags":
-            topTags = readTags(p, t, "tags");
+            topTags = readTags(p, t, true);
             break;
           case "time":
-            topTime = readTime(p, t, "time");
+            topTime = readTime(p, t, true);
             break;
           case "period":
-            topPeriod = readPeriod(p, t, "period");
+            topPeriod = readPeriod(p, t, true);
             break;
           default:
             p.skipChildren();
@@ -99,19 +100,19 @@ final class MeasurementParser {
     List<ParsedMeasurement> out = new ArrayList<>();
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
       ParsedMeasurement m = new ParsedMeasurement();
-      String where = "measurements[" + out.size() + "]";
+      current = out.size();
       if (t != JsonToken.START_OBJECT) {
-        error("measurements", where + " must be an object, got " + describe(p, t));
+        error("measurements", at() + " must be an object, got " + describe(p, t));
         p.skipChildren();
       } else {
-        readMeasurement(p, m, where);
+        readMeasurement(p, m);
       }
       out.add(m);
     }
     return out;
   }
 
-  private void readMeasurement(JsonParser p, ParsedMeasurement m, String where) throws IOException {
+  private void readMeasurement(JsonParser p, ParsedMeasurement m) throws IOException {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       JsonToken t = p.nextToken();
@@ -120,46 +121,46 @@ final class MeasurementParser {
           if (t == JsonToken.VALUE_STRING) {
             m.name = p.getText();
           } else {
-            error("name", where + ".name must be a string, got " + describe(p, t));
+            error("name", at() + ".name must be a string, got " + describe(p, t));
             p.skipChildren();
           }
           break;
         case "value":
           m.hasValue = true;
-          m.value = readNumber(p, t, where, "value");
+          m.value = readNumber(p, t, "value");
           break;
         case "sum":
           m.hasSum = true;
-          m.sum = readNumber(p, t, where, "sum");
+          m.sum = readNumber(p, t, "sum");
           break;
         case "count":
           m.hasCount = true;
-          double c = readNumber(p, t, where, "count");
+          double c = readNumber(p, t, "count");
           if (c < 0 || c != Math.rint(c)) {
-            error("count", where + ".count must be a whole number of at least 0, got " + c);
+            error("count", at() + ".count must be a whole number of at least 0, got " + c);
           }
           m.count = (long) c;
           break;
         case "min":
-          m.min = readNumber(p, t, where, "min");
+          m.min = readNumber(p, t, "min");
           break;
         case "max":
-          m.max = readNumber(p, t, where, "max");
+          m.max = readNumber(p, t, "max");
           break;
         case "last":
-          m.last = readNumber(p, t, where, "last");
+          m.last = readNumber(p, t, "last");
           break;
         case "stddev":
-          m.stddev = readNumber(p, t, where, "stddev");
+          m.stddev = readNumber(p, t, "stddev");
           break;
         case "time":
-          m.time = readTime(p, t, where + ".time");
+          m.time = readTime(p, t, false);
           break;
         case "period":
-          m.period = readPeriod(p, t, where + ".period");
+          m.period = readPeriod(p, t, false);
           break;
         case "tags":
-          m.tags = readTags(p, t, where + ".tags");
+          m.tags = readTags(p, t, false);
           break;
         case "attributes":
           if (t == JsonToken.START_OBJECT) {
@@ -167,7 +168,7 @@ final class MeasurementParser {
             Map<String, Object> attributes = ApiResponse.mapper().readValue(p, Map.class);
             m.attributes = attributes;
           } else if (t != JsonToken.VALUE_NULL) {
-            error("attributes", where + ".attributes must be an object, got " + describe(p, t));
+            error("attributes", at() + ".attributes must be an object, got " + describe(p, t));
             p.skipChildren();
           }
           break;
@@ -177,15 +178,15 @@ final class MeasurementParser {
     }
   }
 
-  private double readNumber(JsonParser p, JsonToken t, String where, String field) throws IOException {
+  private double readNumber(JsonParser p, JsonToken t, String field) throws IOException {
     if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-      error(field, where + "." + field + " must be a number, got " + describe(p, t));
+      error(field, at() + "." + field + " must be a number, got " + describe(p, t));
       p.skipChildren();
       return 0;
     }
     double v = p.getDoubleValue();
     if (!Double.isFinite(v) || Math.abs(v) >= 1e127) {
-      error(field, where + "." + field + " " + p.getText() + " is out of range (base-10 exponent above 126)");
+      error(field, at() + "." + field + " " + p.getText() + " is out of range (base-10 exponent above 126)");
       return 0;
     }
     if (v != 0 && Math.abs(v) < 1e-130) {
@@ -194,43 +195,43 @@ final class MeasurementParser {
     return v;
   }
 
-  private long readTime(JsonParser p, JsonToken t, String where) throws IOException {
+  private long readTime(JsonParser p, JsonToken t, boolean top) throws IOException {
     if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-      error("time", where + " must be epoch seconds as a number, got " + describe(p, t));
+      error("time", (top ? "time" : at() + ".time") + " must be epoch seconds as a number, got " + describe(p, t));
       p.skipChildren();
       return now;
     }
     double v = p.getDoubleValue();
     if (!Double.isFinite(v) || Math.abs(v) > 1e15) {
-      error("time", where + " " + p.getText() + " is not a valid epoch time in seconds");
+      error("time", (top ? "time" : at() + ".time") + " " + p.getText() + " is not a valid epoch time in seconds");
       return now;
     }
     return (long) Math.floor(v);
   }
 
-  private int readPeriod(JsonParser p, JsonToken t, String where) throws IOException {
+  private int readPeriod(JsonParser p, JsonToken t, boolean top) throws IOException {
     if (t == JsonToken.VALUE_NULL) {
       return 0;
     }
     if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-      error("period", where + " must be a number of seconds, got " + describe(p, t));
+      error("period", (top ? "period" : at() + ".period") + " must be a number of seconds, got " + describe(p, t));
       p.skipChildren();
       return 0;
     }
     double v = p.getDoubleValue();
     if (v < 1 || v > 86_400 * 7 || v != Math.rint(v)) {
-      error("period", where + " must be a whole number of seconds between 1 and 604800, got " + p.getText());
+      error("period", (top ? "period" : at() + ".period") + " must be a whole number of seconds between 1 and 604800, got " + p.getText());
       return 0;
     }
     return (int) v;
   }
 
-  private Map<String, String> readTags(JsonParser p, JsonToken t, String where) throws IOException {
+  private Map<String, String> readTags(JsonParser p, JsonToken t, boolean top) throws IOException {
     if (t == JsonToken.VALUE_NULL) {
       return null;
     }
     if (t != JsonToken.START_OBJECT) {
-      error("tags", where + " must be an object of tag names to values, got " + describe(p, t));
+      error("tags", (top ? "tags" : at() + ".tags") + " must be an object of tag names to values, got " + describe(p, t));
       p.skipChildren();
       return Map.of();
     }
@@ -242,18 +243,18 @@ final class MeasurementParser {
       if (vt == JsonToken.VALUE_STRING || vt.isNumeric() || vt.isBoolean()) {
         value = p.getText();
       } else {
-        error("tags", where + "." + name + " must be a string, got " + describe(p, vt));
+        error("tags", (top ? "tags" : at() + ".tags") + "." + name + " must be a string, got " + describe(p, vt));
         p.skipChildren();
         continue;
       }
       if (!NameRules.validTagName(name)) {
-        error("tags", where + ": '" + name + "' is not a valid tag name (1-64 of A-Za-z0-9 . : - _)");
+        error("tags", (top ? "tags" : at() + ".tags") + ": '" + name + "' is not a valid tag name (1-64 of A-Za-z0-9 . : - _)");
         continue;
       }
       if (!NameRules.validTagValue(value)) {
         error(
             "tags",
-            where + "." + name + ": '" + value + "' is not a valid tag value (1-255 of A-Za-z0-9 . : - _ ? \\ / space)");
+            (top ? "tags" : at() + ".tags") + "." + name + ": '" + value + "' is not a valid tag value (1-255 of A-Za-z0-9 . : - _ ? \\ / space)");
         continue;
       }
       tags.put(
@@ -266,42 +267,41 @@ final class MeasurementParser {
   private void resolve(List<ParsedMeasurement> list) {
     for (int i = 0; i < list.size(); i++) {
       ParsedMeasurement m = list.get(i);
-      String where = "measurements[" + i + "]";
+      current = i;
       if (m.name == null) {
-        error("name", where + ".name is not present");
+        error("name", at() + ".name is not present");
         continue;
       }
       if (!NameRules.validMetricName(m.name)) {
         error("name", m.name + " is not a valid metric name");
       }
-      where = where + " (" + m.name + ")";
       if (m.tags == null) {
         m.tags = topTags;
       }
       if (m.tags == null || m.tags.isEmpty()) {
-        error("tags", where + " must have at least 1 tag (its own or the payload's)");
+        error("tags", named(m) + " must have at least 1 tag (its own or the payload's)");
       } else if (m.tags.size() > NameRules.MAX_TAGS) {
-        error("tags", where + " has " + m.tags.size() + " tags; at most " + NameRules.MAX_TAGS + " are allowed");
+        error("tags", named(m) + " has " + m.tags.size() + " tags; at most " + NameRules.MAX_TAGS + " are allowed");
       }
       if (m.time == Long.MIN_VALUE) {
         m.time = topTime == Long.MIN_VALUE ? now : topTime;
       }
       if (m.time < earliest) {
-        error("time", "is too far in the past: " + where + " time " + m.time + " is before " + earliest);
+        error("time", "is too far in the past: " + named(m) + " time " + m.time + " is before " + earliest);
       } else if (m.time > latest) {
-        error("time", "is too far in the future: " + where + " time " + m.time + " is after " + latest);
+        error("time", "is too far in the future: " + named(m) + " time " + m.time + " is after " + latest);
       }
       if (m.period == 0) {
         m.period = topPeriod;
       }
-      summarize(m, where);
+      summarize(m);
     }
   }
 
-  private void summarize(ParsedMeasurement m, String where) {
+  private void summarize(ParsedMeasurement m) {
     if (m.hasValue) {
       if (m.hasCount || m.hasSum) {
-        error("value", where + ": value must not be set together with sum/count");
+        error("value", named(m) + ": value must not be set together with sum/count");
         return;
       }
       m.count = 1;
@@ -313,11 +313,11 @@ final class MeasurementParser {
       return;
     }
     if (!m.hasSum && !m.hasCount) {
-      error("value", where + ": value, or sum and count, is required");
+      error("value", named(m) + ": value, or sum and count, is required");
       return;
     }
     if (m.hasCount != m.hasSum) {
-      error(m.hasCount ? "sum" : "count", where + ": sum and count must be given together");
+      error(m.hasCount ? "sum" : "count", named(m) + ": sum and count must be given together");
       return;
     }
     if (m.count == 0) {
@@ -347,6 +347,15 @@ final class MeasurementParser {
       default:
         return p.getText();
     }
+  }
+
+  /** Where the measurement being read sits, for messages; built only when there is an error to report. */
+  private String at() {
+    return "measurements[" + current + "]";
+  }
+
+  private String named(ParsedMeasurement m) {
+    return at() + " (" + m.name + ")";
   }
 
   private void error(String field, String message) {

@@ -12,27 +12,43 @@ public final class NameRules {
 
   private NameRules() {}
 
+  private static final boolean[] NAME_CHARS = table("-.:_");
+  private static final boolean[] VALUE_CHARS = table("-.:_?\\/ ");
+
   public static boolean validMetricName(String s) {
-    return s.length() >= 1 && s.length() <= MAX_METRIC_NAME && allowed(s, "-.:_");
+    return s.length() >= 1 && s.length() <= MAX_METRIC_NAME && allowed(s, NAME_CHARS);
   }
 
   public static boolean validTagName(String s) {
-    return s.length() >= 1 && s.length() <= MAX_TAG_NAME && allowed(s, "-.:_");
+    return s.length() >= 1 && s.length() <= MAX_TAG_NAME && allowed(s, NAME_CHARS);
   }
 
   public static boolean validTagValue(String s) {
-    return s.length() >= 1 && s.length() <= MAX_TAG_VALUE && allowed(s, "-.:_?\\/ ");
+    return s.length() >= 1 && s.length() <= MAX_TAG_VALUE && allowed(s, VALUE_CHARS);
   }
 
-  private static boolean allowed(String s, String extra) {
+  private static boolean allowed(String s, boolean[] table) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean ok =
-          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || extra.indexOf(c) >= 0;
-      if (!ok) {
+      if (c >= 128 || !table[c]) {
         return false;
       }
     }
     return true;
+  }
+
+  private static boolean[] table(String extra) {
+    boolean[] t = new boolean[128];
+    for (char c = 'a'; c <= 'z'; c++) {
+      t[c] = true;
+      t[Character.toUpperCase(c)] = true;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      t[c] = true;
+    }
+    for (char c : extra.toCharArray()) {
+      t[c] = true;
+    }
+    return t;
   }
 }
