@@ -122,6 +122,9 @@ public final class MeasurementStore {
       Map<Map<String, String>, Series> of = metrics.get(MetricRegistry.key(m.name));
       m.series = of == null ? null : of.get(m.tags);
       if (m.series == null) {
+        if (of == null && registry.get(m.name).map(Metric::isComposite).orElse(false)) {
+          throw ApiError.params("name", m.name + " is a composite metric and cannot take measurements");
+        }
         if (newSeries == null) {
           newSeries = new HashSet<>();
         }
