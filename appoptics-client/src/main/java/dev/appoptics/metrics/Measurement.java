@@ -151,6 +151,29 @@ public final class Measurement {
     return new Measurement(this, finalName, finalTags);
   }
 
+  /**
+   * A resolved value measurement built directly (the hot path of {@code add(name, value, tags)}): {@code finalName}
+   * and {@code finalTags} must already be validated, the tags immutable.
+   */
+  static Measurement resolvedValue(String finalName, double value, Map<String, String> finalTags) {
+    return new Measurement(finalName, OptionalDouble.of(Check.finite("value", value)), finalTags);
+  }
+
+  private Measurement(String finalName, OptionalDouble value, Map<String, String> finalTags) {
+    this.name = finalName;
+    this.value = value;
+    this.sum = OptionalDouble.empty();
+    this.count = OptionalLong.empty();
+    this.min = OptionalDouble.empty();
+    this.max = OptionalDouble.empty();
+    this.last = OptionalDouble.empty();
+    this.stddev = OptionalDouble.empty();
+    this.tags = finalTags;
+    this.inheritTags = false;
+    this.time = OptionalLong.empty();
+    this.period = OptionalInt.empty();
+  }
+
   private Measurement(Measurement m, String finalName, Map<String, String> finalTags) {
     this.name = finalName;
     this.value = m.value;

@@ -29,6 +29,19 @@ final class Measurements {
     return m.resolved(name, Validated.tags(tags));
   }
 
+  /**
+   * {@code resolve(Measurement.of(name, value, tags), queueTags)} without the intermediate copies: when explicit tags
+   * are given they are the only tags, so they are validated (memoized) and shared as they are.
+   */
+  Measurement resolveValue(String name, double value, Map<String, String> tags, Map<String, String> queueTags) {
+    Check.notNull("name", name);
+    if (Check.notNull("tags", tags).isEmpty()) {
+      return resolve(Measurement.of(name, value, tags), queueTags);
+    }
+    String wireName = Validated.metricName(connection.sanitize(name));
+    return Measurement.resolvedValue(wireName, value, Validated.tags(tags));
+  }
+
   /** Resolves all, then sends them in chunks of {@link #CHUNK_SIZE}, in order. */
   void submit(List<Measurement> measurements) {
     List<Measurement> resolved = new ArrayList<>(measurements.size());

@@ -45,7 +45,7 @@ public final class Queue implements AutoCloseable {
 
   /** Queues a value with exactly these tags (or the inherited ones when {@code tags} is empty). */
   public void add(String name, double value, Map<String, String> tags) {
-    add(Measurement.of(name, value, tags));
+    append(api.resolveValue(name, value, tags, this.tags));
   }
 
   /** Queues a value; with {@code inheritTags} the queue's and connection's tags fill in names not given. */
@@ -55,7 +55,10 @@ public final class Queue implements AutoCloseable {
 
   /** Queues a measurement (time, period, summaries as set on it). */
   public void add(Measurement measurement) {
-    Measurement resolved = api.resolve(Check.notNull("measurement", measurement), tags);
+    append(api.resolve(Check.notNull("measurement", measurement), tags));
+  }
+
+  private void append(Measurement resolved) {
     int size;
     synchronized (bufferLock) {
       pending.add(resolved);

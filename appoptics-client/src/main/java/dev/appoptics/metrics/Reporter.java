@@ -56,7 +56,7 @@ public final class Reporter implements AutoCloseable {
 
   /** Adds a value with exactly these tags (or the inherited ones when {@code tags} is empty). */
   public boolean add(String name, double value, Map<String, String> tags) {
-    return add(Measurement.of(name, value, tags));
+    return pipeline.add(api.resolveValue(name, value, tags, this.tags));
   }
 
   /** Adds a value tagged with the reporter's and the connection's tags. */

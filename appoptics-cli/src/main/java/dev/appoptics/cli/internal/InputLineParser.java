@@ -3,7 +3,6 @@ package dev.appoptics.cli.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -83,8 +82,7 @@ public final class InputLineParser {
     if (!tagNode.isMissingNode() && !tagNode.isObject()) {
       throw new InputLineException(lineNumber, "field 'tags' is not an object");
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = tagNode.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> tag = it.next();
+    for (Map.Entry<String, JsonNode> tag : tagNode.properties()) {
       if (!tag.getValue().isValueNode() || tag.getValue().isNull()) {
         throw new InputLineException(lineNumber, "tag '" + tag.getKey() + "' has no plain value");
       }

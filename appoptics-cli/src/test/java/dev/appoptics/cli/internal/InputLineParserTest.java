@@ -31,6 +31,8 @@ class InputLineParserTest {
 
     assertThat(line)
         .isEqualTo(new InputLine(2, "cpu", -2, Map.of("host", "a", "n", "3"), OptionalLong.of(1_700_000_000L)));
+    assertThat(parser.parse(3, "{\"name\":\"c\",\"value\":1.5}").orElseThrow())
+        .isEqualTo(new InputLine(3, "c", 1.5, Map.of(), OptionalLong.empty()));
   }
 
   @Test
