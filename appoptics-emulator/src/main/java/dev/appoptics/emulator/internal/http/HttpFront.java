@@ -10,8 +10,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -155,14 +153,14 @@ public final class HttpFront {
       }
       if (fault.kind() == FaultInjector.Kind.DROP) {
         ex.close();
-        log(method, target, "dropped", 0, started, null, null);
+        RequestLog.write(config.log(), config.logBodies(), method, target, "dropped", 0, started, null, null);
         return;
       }
-      Map<String, String> headers = headers(ex);
+      Map<String, String> headers = Wire.headers(ex);
       if (!rawPath.equals("/v1") && !rawPath.startsWith("/v1/")) {
         throw ApiError.notFound("Not found");
       }
-      String token = token(headers.get("authorization"));
+      String token = Wire.token(headers.get("authorization"));
       if (token == null || !(config.tokens().isEmpty() || config.tokens().contains(token))) {
         throw unauthorized(method);
       }
@@ -198,8 +196,8 @@ public final class HttpFront {
           ApiError.system("Internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage()).toResponse(now);
     }
     // Logged before the answer goes out, so a client that has its answer also finds the line in the log.
-    log(method, target, Integer.toString(response.status()), response.body().length, started, requestBody,
-        response);
+    RequestLog.write(config.log(), config.logBodies(), method, target, Integer.toString(response.status()),
+        response.body().length, started, requestBody, response);
     send(ex, response, extra);
   }
 
@@ -219,7 +217,7 @@ public final class HttpFront {
       segments.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
     }
     ApiRequest request =
-        new ApiRequest(method, target, segments, Map.of(), query(rawQuery), headers, body, token, now);
+        new ApiRequest(method, target, segments, Map.of(), Wire.query(rawQuery), headers, body, token, now);
     Router.Match match = router.match(method, segments).orElse(null);
     if (match == null) {
       if (router.knowsPath(segments)) {
@@ -236,56 +234,8 @@ public final class HttpFront {
         : ApiError.request(401, "Authorization Required");
   }
 
-  /** The token from a Basic header: the password when non-empty, else the user; null when there is none. */
-  static String token(String authorization) {
-    if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return null;
-    }
-    String decoded;
-    try {
-      decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    int colon = decoded.indexOf(':');
-    String user = colon < 0 ? decoded : decoded.substring(0, colon);
-    String password = colon < 0 ? "" : decoded.substring(colon + 1);
-    String token = password.isEmpty() ? user : password;
-    return token.isEmpty() ? null : token;
-  }
 
-  private static Map<String, String> headers(HttpExchange ex) {
-    Map<String, String> out = new HashMap<>();
-    ex.getRequestHeaders().forEach((k, v) -> {
-      if (!v.isEmpty()) {
-        out.put(k.toLowerCase(Locale.ROOT), v.get(0));
-      }
-    });
-    return out;
-  }
 
-  static Map<String, List<String>> query(String rawQuery) {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    if (rawQuery == null || rawQuery.isEmpty()) {
-      return out;
-    }
-    for (String pair : rawQuery.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String k = eq < 0 ? pair : pair.substring(0, eq);
-      String v = eq < 0 ? "" : pair.substring(eq + 1);
-      try {
-        k = URLDecoder.decode(k, StandardCharsets.UTF_8);
-        v = URLDecoder.decode(v, StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException e) {
-        throw ApiError.request(400, "Malformed query parameter: " + pair);
-      }
-      out.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
-    }
-    return out;
-  }
 
   private void send(HttpExchange ex, ApiResponse response, Map<String, String> extra) throws IOException {
     try {
@@ -304,28 +254,5 @@ public final class HttpFront {
     }
   }
 
-  private void log(String method, String target, String status, int bytes, long started, byte[] requestBody,
-      ApiResponse response) {
-    Consumer<String> sink = config.log();
-    if (sink == null) {
-      return;
-    }
-    StringBuilder line = new StringBuilder()
-        .append(method).append(' ').append(target).append(" -> ").append(status).append(' ')
-        .append(bytes).append("B ")
-        .append(String.format(Locale.ROOT, "%.1fms", (System.nanoTime() - started) / 1e6));
-    if (config.logBodies()) {
-      if (requestBody != null && requestBody.length > 0) {
-        line.append("\n  > ").append(truncate(new String(requestBody, StandardCharsets.UTF_8)));
-      }
-      if (response != null && response.body().length > 0) {
-        line.append("\n  < ").append(truncate(response.bodyText()));
-      }
-    }
-    sink.accept(line.toString());
-  }
 
-  private static String truncate(String s) {
-    return s.length() <= 2000 ? s : s.substring(0, 2000) + "… (" + s.length() + " chars)";
-  }
 }
