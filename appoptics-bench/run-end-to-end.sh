@@ -47,4 +47,4 @@ done
 # the reporter's memory is bounded: the same run in a 128 MB heap
 java -Xmx128m -cp "$JAR" dev.appoptics.bench.EndToEndBench --port "$PORT" --n "$N" --reps 1 --mode reporter
 
-java -cp "$JAR" dev.appoptics.bench.IngestBench --n "$N" --reps "$REPS"
+java -cp "$JAR" dev.appoptics.bench.IngestBench --n "$N" --reps "$REPS" --threads 2

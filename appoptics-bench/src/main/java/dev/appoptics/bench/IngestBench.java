@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * to an emulator in another JVM, so that no client library's cost is counted.
  *
  * <p>{@code java -cp appoptics-bench/target/benchmarks.jar dev.appoptics.bench.IngestBench [--n 1000000]
- * [--batch 300] [--threads 4] [--reps 3]}
+ * [--batch 300] [--threads 2] [--reps 3]}
  */
 public final class IngestBench {
   private IngestBench() {}
@@ -21,7 +21,7 @@ public final class IngestBench {
     Args args = new Args(argv);
     long n = args.number("n", 1_000_000);
     int batch = (int) args.number("batch", 300);
-    int threads = (int) args.number("threads", 4);
+    int threads = (int) args.number("threads", 2);
     int reps = (int) args.number("reps", 3);
     int requests = (int) ((n + batch - 1) / batch);
     byte[][] bodies = new byte[16][];
@@ -32,7 +32,7 @@ public final class IngestBench {
         List.of())) {
       System.out.printf("emulator on %s, %d requests of %d measurements, %d threads%n", emulator.baseUri(),
           requests, batch, threads);
-      run(emulator, bodies, Math.max(200, requests / 10), threads); // warm-up
+      run(emulator, bodies, Math.max(1000, requests), threads); // warm-up: one whole unmeasured run (JIT)
       for (int r = 1; r <= reps; r++) {
         long t0 = System.nanoTime();
         long ok = run(emulator, bodies, requests, threads);

@@ -20,8 +20,27 @@ public final class MetricNames {
    * {@code -}, then the result is cut at 255 characters. {@code sanitize("Just*toBeSafe")} is {@code "Just-toBeSafe"}.
    */
   public static String sanitize(String name) {
+    if (isPlain(name)) {
+      return name; // the common case, without a regex and a copy
+    }
     String replaced = DISALLOWED_RUN.matcher(name).replaceAll("-");
     return replaced.length() > MAX_LENGTH ? replaced.substring(0, MAX_LENGTH) : replaced;
+  }
+
+  private static boolean isPlain(String name) {
+    int n = name.length();
+    if (n == 0 || n > MAX_LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = name.charAt(i);
+      boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '.' || c == ':' || c == '-' || c == '_';
+      if (!allowed) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Same as {@link #sanitize} (the Python library's name). */
