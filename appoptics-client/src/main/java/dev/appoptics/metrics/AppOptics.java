@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -184,7 +185,11 @@ public final class AppOptics implements AutoCloseable {
     return measurements.resolve(measurement, Map.of());
   }
 
-  /** Reads measurements ({@code GET /v1/measurements/:name}). */
+  /**
+   * Reads measurements ({@code GET /v1/measurements/:name}). When the service splits the range into pages, they are
+   * fetched and merged (series matched by tags) up to the query's {@code maxPages}, beyond which an
+   * {@link IncompleteResultException} carries what was read; with {@code followPages(false)} one page is returned.
+   */
   public MeasurementResult getMeasurements(String name, MeasurementQuery query) {
     return measurements.get(name, query);
   }
@@ -192,6 +197,22 @@ public final class AppOptics implements AutoCloseable {
   /** Same as {@link #getMeasurements}. */
   public MeasurementResult getTagged(String name, MeasurementQuery query) {
     return getMeasurements(name, query);
+  }
+
+  /**
+   * The page after {@code page} of a query built with {@code followPages(false)}, or empty when {@code page} was the
+   * last. The service's link is followed only when it points to this connection's own host and base path.
+   *
+   * <pre>{@code
+   * for (Optional<MeasurementResult> page = Optional.of(api.getMeasurements("cpu", onePageAtATime));
+   *     page.isPresent(); page = api.nextMeasurements(page.get())) {
+   *   handle(page.get());
+   * }
+   * }</pre>
+   */
+  public Optional<MeasurementResult> nextMeasurements(MeasurementResult page) {
+    Check.notNull("page", page);
+    return page.next().isEmpty() ? Optional.empty() : Optional.of(measurements.nextPage(page));
   }
 
   // ---- metrics ----

@@ -13,6 +13,10 @@ import java.util.OptionalLong;
  * start, end and duration together); the resolution defaults to 1 second. Immutable; invalid combinations fail in
  * {@link Builder#build()} with an {@link InvalidInputException}.
  *
+ * <p>When the service splits a long range into pages ({@code rel=next} links), the client follows them and merges
+ * the pages into one result, up to {@link Builder#maxPages} pages ({@value #DEFAULT_MAX_PAGES} by default); with
+ * {@link Builder#followPages followPages(false)} it returns one page at a time instead.
+ *
  * <pre>{@code
  * MeasurementQuery q = MeasurementQuery.builder().duration(Duration.ofHours(1)).resolution(60)
  *     .tag("region", "us-*").build();
@@ -21,6 +25,8 @@ import java.util.OptionalLong;
 public final class MeasurementQuery {
   /** The largest resolution the API serves (one week). */
   public static final int MAX_RESOLUTION = 604_800;
+  /** Pages fetched per query unless {@link Builder#maxPages} says otherwise. */
+  public static final int DEFAULT_MAX_PAGES = 1_000;
 
   private final OptionalLong startTime;
   private final OptionalLong endTime;
@@ -31,6 +37,8 @@ public final class MeasurementQuery {
   private final Optional<String> groupBy;
   private final Optional<String> groupByFunction;
   private final Optional<String> summaryFunction;
+  private final boolean followPages;
+  private final int maxPages;
 
   private MeasurementQuery(Builder b) {
     startTime = b.startTime;
@@ -42,6 +50,8 @@ public final class MeasurementQuery {
     groupBy = b.groupBy;
     groupByFunction = b.groupByFunction;
     summaryFunction = b.summaryFunction;
+    followPages = b.followPages;
+    maxPages = b.maxPages;
   }
 
   /** Starts a query. */
@@ -99,6 +109,16 @@ public final class MeasurementQuery {
     return summaryFunction;
   }
 
+  /** Whether {@code rel=next} pages are fetched and merged into one result (default true). */
+  public boolean followPages() {
+    return followPages;
+  }
+
+  /** The most pages one query fetches when following pages. */
+  public int maxPages() {
+    return maxPages;
+  }
+
   Query toQuery() {
     Query q = Query.create()
         .add("start_time", startTime)
@@ -128,6 +148,8 @@ public final class MeasurementQuery {
     private Optional<String> groupBy = Optional.empty();
     private Optional<String> groupByFunction = Optional.empty();
     private Optional<String> summaryFunction = Optional.empty();
+    private boolean followPages = true;
+    private int maxPages = DEFAULT_MAX_PAGES;
 
     private Builder() {}
 
@@ -206,6 +228,27 @@ public final class MeasurementQuery {
     /** How points are summarized over time: sum, min, max, count, mean, derivative, stddev or all. */
     public Builder summaryFunction(String function) {
       summaryFunction = Optional.of(Check.notNull("summary_function", function));
+      return this;
+    }
+
+    /**
+     * Whether to follow the service's {@code rel=next} links and merge the pages into one result (default true).
+     * With false, each call returns one page; fetch the next one with {@code AppOptics.nextMeasurements(page)}.
+     */
+    public Builder followPages(boolean follow) {
+      followPages = follow;
+      return this;
+    }
+
+    /**
+     * The most pages one query may fetch when following pages (default {@value #DEFAULT_MAX_PAGES}); a range that
+     * needs more ends in an {@link IncompleteResultException} that carries the pages read so far.
+     */
+    public Builder maxPages(int pages) {
+      if (pages < 1) {
+        throw new InvalidInputException("max_pages", pages, "must be at least 1");
+      }
+      maxPages = pages;
       return this;
     }
 

@@ -10,7 +10,9 @@ import java.util.OptionalDouble;
 
 /**
  * The answer to a measurement query: the metric name, the resolution actually used, the metric's attributes and one
- * {@link Series} per tag set. {@link #next()} holds the URL of the next chunk when the service split a long range.
+ * {@link Series} per tag set. When the query followed the service's pages (the default) this is the whole range and
+ * {@link #next()} is empty; a single page (see {@code MeasurementQuery.Builder.followPages}) holds the URL of the next
+ * one in {@link #next()}.
  */
 public final class MeasurementResult {
   private final String name;
@@ -48,7 +50,7 @@ public final class MeasurementResult {
     return series;
   }
 
-  /** The {@code rel=next} link when more data remains for this range. */
+  /** The {@code rel=next} link (a full URL) when more data remains for this range. */
   public Optional<String> next() {
     return next;
   }
@@ -56,6 +58,20 @@ public final class MeasurementResult {
   /** The first series whose tags contain all of {@code tags}. */
   public Optional<Series> find(Map<String, String> tags) {
     return series.stream().filter(s -> s.tags().entrySet().containsAll(tags.entrySet())).findFirst();
+  }
+
+  /** This page followed by {@code page}: points appended per series (matched by tags), the later page's link. */
+  MeasurementResult append(MeasurementResult page) {
+    Map<Map<String, String>, List<Point>> merged = new LinkedHashMap<>();
+    for (Series s : series) {
+      merged.computeIfAbsent(s.tags(), t -> new ArrayList<>()).addAll(s.points());
+    }
+    for (Series s : page.series) {
+      merged.computeIfAbsent(s.tags(), t -> new ArrayList<>()).addAll(s.points());
+    }
+    List<Series> all = new ArrayList<>(merged.size());
+    merged.forEach((tags, points) -> all.add(new Series(tags, points)));
+    return new MeasurementResult(name, resolution, attributes, all, page.next);
   }
 
   static MeasurementResult fromJson(JsonNode json, String requestedName) {

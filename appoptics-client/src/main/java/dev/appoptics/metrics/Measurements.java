@@ -80,6 +80,24 @@ final class Measurements {
   MeasurementResult get(String name, MeasurementQuery query) {
     String wireName = Check.metricName(connection.sanitize(Check.notNull("name", name)));
     Check.notNull("query", query);
-    return MeasurementResult.fromJson(rest.get(Rest.path("measurements", wireName), query.toQuery()), wireName);
+    MeasurementResult result =
+        MeasurementResult.fromJson(rest.get(Rest.path("measurements", wireName), query.toQuery()), wireName);
+    if (!query.followPages()) {
+      return result;
+    }
+    for (int pages = 1; result.next().isPresent(); pages++) {
+      if (pages == query.maxPages()) {
+        throw new IncompleteResultException(rest.shownPath(Rest.path("measurements", wireName)), pages, result);
+      }
+      result = result.append(nextPage(result));
+    }
+    return result;
+  }
+
+  /** The page after {@code page}; its link is followed only on the connection's own host. */
+  MeasurementResult nextPage(MeasurementResult page) {
+    String href = page.next().orElseThrow(
+        () -> new InvalidInputException("next", "none", "this result is the last page"));
+    return MeasurementResult.fromJson(rest.getLink(href), page.name());
   }
 }

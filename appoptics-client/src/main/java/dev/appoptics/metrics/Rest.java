@@ -12,6 +12,7 @@ import dev.appoptics.metrics.internal.transport.Transport;
 import dev.appoptics.metrics.internal.transport.TransportTimeoutException;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -112,9 +113,45 @@ final class Rest {
     return retrier.call(RequestKind.of(method, path), () -> sendOnce(method, path, query, body));
   }
 
+  /**
+   * GET of a link the service handed back as a full URL (a {@code rel=next} page). It is followed only when it points
+   * to the base URI's scheme, host and port, under its path: the token is never sent anywhere else.
+   */
+  JsonNode getLink(String href) {
+    URI link;
+    try {
+      link = new URI(Check.notNull("link", href));
+    } catch (URISyntaxException e) {
+      throw new InvalidInputException("link", href, "is not a valid URL");
+    }
+    URI origin = URI.create(base);
+    String linkPath = link.getRawPath() == null ? "" : link.getRawPath();
+    if (!link.isAbsolute() || !sameOrigin(link, origin) || !linkPath.startsWith(basePath)) {
+      throw new InvalidInputException(
+          "link", href, "is not under " + base + "; links elsewhere are not followed, to keep the token there");
+    }
+    String path = linkPath.substring(basePath.length());
+    String rawQuery = link.getRawQuery() == null ? "" : link.getRawQuery();
+    return json(retrier.call(RequestKind.of("GET", path), () -> sendOnce("GET", path, rawQuery, null)));
+  }
+
+  private static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme().equalsIgnoreCase(b.getScheme())
+        && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost())
+        && port(a) == port(b);
+  }
+
+  private static int port(URI u) {
+    return u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+  }
+
   /** One attempt of {@link #send}, without retries. */
   HttpResponse sendOnce(String method, String path, Query query, byte[] body) {
-    String target = base + path + (query == null || query.isEmpty() ? "" : "?" + query.encode());
+    return sendOnce(method, path, query == null || query.isEmpty() ? "" : query.encode(), body);
+  }
+
+  private HttpResponse sendOnce(String method, String path, String rawQuery, byte[] body) {
+    String target = base + path + (rawQuery.isEmpty() ? "" : "?" + rawQuery);
     URI uri = URI.create(target);
     String shownPath = basePath + path;
     Map<String, String> headers = new LinkedHashMap<>();

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -102,6 +103,24 @@ class ReadmeCoreExamplesTest {
     // END query
     assertThat(result.series()).singleElement()
         .satisfies(s -> assertThat(s.points()).singleElement().satisfies(p -> assertThat(p.value()).isEqualTo(61.5)));
+  }
+
+  @Test
+  void readingPageByPage() {
+    api.submit(Measurement.of("cpu.temp", 61.5, Map.of("host", "web1")));
+    // BEGIN pages
+    MeasurementQuery onePage = MeasurementQuery.builder()
+        .duration(Duration.ofDays(7))
+        .resolution(60)
+        .followPages(false)                           // default: follow every page, up to maxPages(1000)
+        .build();
+
+    for (Optional<MeasurementResult> page = Optional.of(api.getMeasurements("cpu.temp", onePage));
+        page.isPresent(); page = api.nextMeasurements(page.get())) {
+      page.get().series().forEach(s -> System.out.println(s.tags() + " " + s.points().size() + " points"));
+    }
+    // END pages
+    assertThat(api.getMeasurements("cpu.temp", onePage).next()).isPresent();
   }
 
   @Test
@@ -238,6 +257,6 @@ class ReadmeCoreExamplesTest {
           .collect(Collectors.joining("\n"));
       assertThat(readme).as("README example '%s'", block.group(1)).contains(snippet);
     }
-    assertThat(blocks).isEqualTo(9);
+    assertThat(blocks).isEqualTo(10);
   }
 }
