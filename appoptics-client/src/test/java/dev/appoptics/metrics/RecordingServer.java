@@ -62,17 +62,17 @@ final class RecordingServer implements AutoCloseable, BeforeEachCallback, AfterA
   final List<Recorded> requests = new CopyOnWriteArrayList<>();
   private volatile Function<Recorded, Reply> responder = r -> Reply.json(200, "{}");
 
-  private RecordingServer(HttpServer server) {
-    this.server = server;
+  RecordingServer() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
   }
 
-  /** A running server on an ephemeral port. */
+  /** A running server on an ephemeral port, for a static extension field. */
   static RecordingServer start() {
     try {
-      return new RecordingServer(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
+      return new RecordingServer();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
