@@ -90,10 +90,7 @@ final class ChartsCommand extends Group {
       } else if (charts.isEmpty()) {
         cli.out().println("no charts in space " + space);
       } else {
-        Table table = new Table("id", "name", "type", "streams");
-        charts.forEach(c -> table.row(c.id().isPresent() ? c.id().getAsLong() : null, c.name(), c.type().wireName(),
-            streamsText(c)));
-        cli.out().print(table.render());
+        cli.out().print(table(charts));
       }
       return ExitCodes.OK;
     }
@@ -130,10 +127,15 @@ final class ChartsCommand extends Group {
     if (cli.json()) {
       cli.out().print(Json.pretty(json(c)));
     } else {
-      cli.out().print(new Table("id", "name", "type", "streams")
-          .row(c.id().isPresent() ? c.id().getAsLong() : null, c.name(), c.type().wireName(), streamsText(c))
-          .render());
+      cli.out().print(table(List.of(c)));
     }
+  }
+
+  private static String table(List<Chart> charts) {
+    Table table = new Table("id", "name", "type", "streams");
+    charts.forEach(c -> table.row(c.id().isPresent() ? c.id().getAsLong() : null, c.name(), c.type().wireName(),
+        streamsText(c)));
+    return table.render();
   }
 
   @Command(name = "create", description = "Add a chart to a space: one stream per --metric and per --composite.",

@@ -39,13 +39,7 @@ class ApiCommandsTest {
   }
 
   private static CliRun cliWithInput(String stdin, String... args) {
-    String[] all = new String[args.length + 4];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--endpoint";
-    all[args.length + 1] = emulator.baseUri().toString();
-    all[args.length + 2] = "--token";
-    all[args.length + 3] = TOKEN;
-    return CliRun.withInput(stdin, Map.of(), all);
+    return CliRun.against(emulator.baseUri(), TOKEN, stdin, args);
   }
 
   private static MeasurementResult stored(String name) {
@@ -163,9 +157,7 @@ class ApiCommandsTest {
 
   @Test
   void wrongTokenSaysWhatToCheck() {
-    CliRun run =
-        CliRun.withInput(
-            "", Map.of(), "metrics", "list", "--endpoint", emulator.baseUri().toString(), "--token", "wrong");
+    CliRun run = CliRun.against(emulator.baseUri(), "wrong", "", "metrics", "list");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(run.err()).startsWith("error: 401 Unauthorized").contains("check the token");

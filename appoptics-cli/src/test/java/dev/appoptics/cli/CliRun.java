@@ -3,14 +3,24 @@ package dev.appoptics.cli;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Runs the command line in-process with captured output, as a test sees it. */
 record CliRun(int exitCode, String out, String err) {
 
   static CliRun run(String... args) {
     return withInput("", Map.of(), args);
+  }
+
+  /** Runs {@code args} against {@code endpoint} with {@code token} (appended as options), reading {@code stdin}. */
+  static CliRun against(URI endpoint, String token, String stdin, String... args) {
+    String[] all = Stream.concat(Arrays.stream(args), Stream.of("--endpoint", endpoint.toString(), "--token", token))
+        .toArray(String[]::new);
+    return withInput(stdin, Map.of(), all);
   }
 
   static CliRun withInput(String stdin, Map<String, String> env, String... args) {

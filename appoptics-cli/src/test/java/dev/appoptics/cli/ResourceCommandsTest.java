@@ -31,14 +31,7 @@ class ResourceCommandsTest {
   }
 
   private static CliRun cli(String... args) {
-    String[] all = new String[args.length + 4];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--endpoint";
-    all[args.length + 1] = emulator.baseUri().toString();
-    all[args.length + 2] = "--token";
-    all[args.length + 3] = TOKEN;
-    CliRun run = CliRun.withInput("", Map.of(), all);
-    return run;
+    return CliRun.against(emulator.baseUri(), TOKEN, "", args);
   }
 
   private static JsonNode ok(CliRun run) throws Exception {
@@ -50,8 +43,7 @@ class ResourceCommandsTest {
   void compositeIsEvaluatedAndBadExpressionsNameThePosition() throws Exception {
     long now = System.currentTimeMillis() / 1000;
     String input = "res.req 10 host=a @" + (now - 120) + "\nres.req 5 host=b @" + (now - 120) + "\n";
-    assertThat(CliRun.withInput(input, Map.of(), "submit", "-", "--endpoint", emulator.baseUri().toString(),
-        "--token", TOKEN).exitCode()).isZero();
+    assertThat(CliRun.against(emulator.baseUri(), TOKEN, input, "submit", "-").exitCode()).isZero();
 
     JsonNode json = ok(cli("composite", "sum(s(\"res.req\", \"*\"))", "--duration", "10m", "--resolution", "60", "--json"));
     CliRun table = cli("composite", "sum(s(\"res.req\", \"*\"))", "--duration", "10m", "--resolution", "60");

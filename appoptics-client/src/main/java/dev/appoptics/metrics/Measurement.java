@@ -13,6 +13,9 @@ import java.util.OptionalLong;
  * ({@link #sum()} with {@link #count()}, optionally min/max/last/stddev), its tags, and optionally a time and a
  * period. Immutable; build with {@link #builder(String)} or {@link #of(String, double, Map)}.
  *
+ * <p>{@link #attributes()} and {@link #period()} also describe the metric: the service applies them when this
+ * write creates the metric and ignores them when the metric already exists.
+ *
  * <pre>{@code
  * Measurement m = Measurement.builder("cpu.temp").value(61.5).tag("host", "web1").time(Instant.now()).build();
  * }</pre>
@@ -33,6 +36,7 @@ public final class Measurement {
   private final boolean inheritTags;
   private final OptionalLong time;
   private final OptionalInt period;
+  private final MetricAttributes attributes;
 
   private Measurement(Builder b) {
     this.name = Check.notNull("name", b.name);
@@ -47,6 +51,7 @@ public final class Measurement {
     this.inheritTags = b.inheritTags;
     this.time = b.time;
     this.period = b.period;
+    this.attributes = b.attributes;
     if (value.isPresent() == sum.isPresent()) {
       throw new InvalidInputException(
           "value", value.isPresent() ? "value and sum" : "none", name + ": give either a value or sum with count");
@@ -80,6 +85,7 @@ public final class Measurement {
     b.inheritTags = inheritTags;
     b.time = time;
     b.period = period;
+    b.attributes = attributes;
     return b;
   }
 
@@ -143,6 +149,11 @@ public final class Measurement {
     return period;
   }
 
+  /** Attributes for the metric when this write creates it; empty when none were given. */
+  public MetricAttributes attributes() {
+    return attributes;
+  }
+
   /**
    * A copy with the final name and tags, as sent on the wire. {@code finalTags} must be immutable and already
    * validated; it is shared, not copied (see {@link Validated}).
@@ -172,6 +183,7 @@ public final class Measurement {
     this.inheritTags = false;
     this.time = OptionalLong.empty();
     this.period = OptionalInt.empty();
+    this.attributes = MetricAttributes.empty();
   }
 
   private Measurement(Measurement m, String finalName, Map<String, String> finalTags) {
@@ -187,6 +199,7 @@ public final class Measurement {
     this.inheritTags = false;
     this.time = m.time;
     this.period = m.period;
+    this.attributes = m.attributes;
   }
 
   @Override
@@ -203,7 +216,8 @@ public final class Measurement {
         && tags.equals(m.tags)
         && inheritTags == m.inheritTags
         && time.equals(m.time)
-        && period.equals(m.period);
+        && period.equals(m.period)
+        && attributes.equals(m.attributes);
   }
 
   @Override
@@ -225,6 +239,9 @@ public final class Measurement {
     }
     time.ifPresent(v -> sb.append(", time=").append(v));
     period.ifPresent(v -> sb.append(", period=").append(v));
+    if (!attributes.isEmpty()) {
+      sb.append(", attributes=").append(attributes);
+    }
     return sb.append('}').toString();
   }
 
@@ -242,6 +259,7 @@ public final class Measurement {
     private boolean inheritTags;
     private OptionalLong time = OptionalLong.empty();
     private OptionalInt period = OptionalInt.empty();
+    private MetricAttributes attributes = MetricAttributes.empty();
 
     private Builder(String name) {
       this.name = Check.notNull("name", name);
@@ -319,6 +337,16 @@ public final class Measurement {
       return this;
     }
 
+    /**
+     * Attributes for the metric, applied by the service only when this write creates it (display units, summarize
+     * function, …); an existing metric keeps its attributes. Change those with {@code AppOptics.updateMetric}.
+     */
+    public Builder attributes(MetricAttributes attributes) {
+      this.attributes = Check.notNull("attributes", attributes);
+      return this;
+    }
+
+    /** Checks value versus summary and builds the measurement. */
     public Measurement build() {
       return new Measurement(this);
     }

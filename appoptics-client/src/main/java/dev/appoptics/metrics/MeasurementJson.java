@@ -75,7 +75,39 @@ final class MeasurementJson {
       g.writeFieldName("tags");
       writeTags(g, m.tags());
     }
+    if (!m.attributes().isEmpty()) {
+      g.writeFieldName("attributes");
+      writeValue(g, m.attributes().asMap());
+    }
     g.writeEndObject();
+  }
+
+  /** A JSON-like attribute value (see {@code MetricAttributes.Builder.set}): string, number, boolean, list or map. */
+  private static void writeValue(JsonGenerator g, Object value) throws IOException {
+    if (value instanceof Map<?, ?> map) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        g.writeFieldName(String.valueOf(e.getKey()));
+        writeValue(g, e.getValue());
+      }
+      g.writeEndObject();
+    } else if (value instanceof Iterable<?> items) {
+      g.writeStartArray();
+      for (Object item : items) {
+        writeValue(g, item);
+      }
+      g.writeEndArray();
+    } else if (value instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+      g.writeNumber(((Number) value).longValue());
+    } else if (value instanceof Number n) {
+      g.writeNumber(n.doubleValue());
+    } else if (value == null) {
+      g.writeNull();
+    } else {
+      g.writeString(value.toString());
+    }
   }
 
   private static void writeTags(JsonGenerator g, Map<String, String> tags) throws IOException {

@@ -4,36 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.appoptics.emulator.ServiceSeed;
-import dev.appoptics.emulator.junit5.AppOpticsEmulatorExtension;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AlertsTest {
   @RegisterExtension
-  static final AppOpticsEmulatorExtension EMULATOR =
-      AppOpticsEmulatorExtension.create(
+  static final ConnectedEmulator EMULATOR =
+      ConnectedEmulator.create(
           b ->
               b.service(new ServiceSeed("slack", "ops", Map.of("url", "https://hooks.example.com/ops")))
                   .service(new ServiceSeed("mail", "on call", Map.of("addresses", "oncall@example.com")))
                   .service(new ServiceSeed("webhook", "pager", Map.of("url", "https://pager.example.com"))));
 
-  private AppOptics api;
-
-  @BeforeEach
-  void connect() {
-    api = AppOptics.builder().token("test-token").baseUri(EMULATOR.baseUri()).build();
-  }
-
-  @AfterEach
-  void close() {
-    api.close();
-  }
+  private final AppOptics api = EMULATOR.connect();
 
   private List<Service> services() {
     try (Stream<Service> services = api.listServices()) {

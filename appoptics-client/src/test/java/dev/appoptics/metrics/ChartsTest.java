@@ -3,28 +3,20 @@ package dev.appoptics.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.appoptics.emulator.junit5.AppOpticsEmulatorExtension;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ChartsTest {
-  @RegisterExtension static final AppOpticsEmulatorExtension EMULATOR = AppOpticsEmulatorExtension.create();
+  @RegisterExtension static final ConnectedEmulator EMULATOR = ConnectedEmulator.create();
 
-  private AppOptics api;
+  private final AppOptics api = EMULATOR.connect();
   private Space space;
 
   @BeforeEach
-  void connect() {
-    api = AppOptics.builder().token("test-token").baseUri(EMULATOR.baseUri()).build();
+  void createSpace() {
     space = api.createSpace("Charts");
-  }
-
-  @AfterEach
-  void close() {
-    api.close();
   }
 
   /** Every stream and chart field a caller can set, so a round trip shows whether any is dropped. */

@@ -3,32 +3,19 @@ package dev.appoptics.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.appoptics.emulator.junit5.AppOpticsEmulatorExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Measurement submit and query against the emulator over HTTP. */
 class MeasurementsEmulatorTest {
   @RegisterExtension
-  static final AppOpticsEmulatorExtension EMULATOR = AppOpticsEmulatorExtension.create();
+  static final ConnectedEmulator EMULATOR = ConnectedEmulator.create();
 
-  private AppOptics api;
-
-  @BeforeEach
-  void connect() {
-    api = AppOptics.builder().token("test-token").baseUri(EMULATOR.baseUri()).build();
-  }
-
-  @AfterEach
-  void close() {
-    api.close();
-  }
+  private final AppOptics api = EMULATOR.connect();
 
   private static MeasurementQuery lastHour() {
     return MeasurementQuery.builder().duration(Duration.ofHours(1)).resolution(60).build();

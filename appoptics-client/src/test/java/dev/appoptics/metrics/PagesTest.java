@@ -8,21 +8,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Lazy pagination against a scripted list of 12 metrics. */
 class PagesTest {
   private static final Pattern OFFSET = Pattern.compile("offset=(\\d+)");
   private static final Pattern LENGTH = Pattern.compile("length=(\\d+)");
-  private static RecordingServer server;
+  @RegisterExtension static final RecordingServer server = RecordingServer.start();
   private AppOptics api;
 
   @BeforeAll
-  static void start() throws Exception {
-    server = new RecordingServer();
+  static void scriptTwelveMetrics() {
     server.respond(r -> {
       String q = r.rawQuery() == null ? "" : r.rawQuery();
       Matcher o = OFFSET.matcher(q);
@@ -38,14 +37,8 @@ class PagesTest {
     });
   }
 
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
   @BeforeEach
   void reset() {
-    server.requests.clear();
     api = AppOptics.builder().token("t").baseUri(server.baseUri()).build();
   }
 

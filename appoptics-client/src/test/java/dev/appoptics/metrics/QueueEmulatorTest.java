@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.appoptics.emulator.AppOpticsEmulator;
 import dev.appoptics.emulator.Faults;
-import dev.appoptics.emulator.junit5.AppOpticsEmulatorExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,22 +23,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Queue behaviour against the emulator: chunking, auto-submit, tag precedence, concurrency, failures. */
 class QueueEmulatorTest {
   @RegisterExtension
-  static final AppOpticsEmulatorExtension EMULATOR = AppOpticsEmulatorExtension.create();
+  static final ConnectedEmulator EMULATOR = ConnectedEmulator.create();
 
-  private AppOptics api;
-  private AppOpticsEmulator emulator;
-
-  @BeforeEach
-  void connect() {
-    emulator = EMULATOR.emulator();
-    api = AppOptics.builder().token("t").baseUri(EMULATOR.baseUri())
-        .tags(Map.of("sky", "blue", "company", "AppOptics")).retryPolicy(RetryPolicy.none()).build();
-  }
-
-  @AfterEach
-  void close() {
-    api.close();
-  }
+  private final AppOptics api =
+      EMULATOR.connect(b -> b.tags(Map.of("sky", "blue", "company", "AppOptics")).retryPolicy(RetryPolicy.none()));
+  private final AppOpticsEmulator emulator = EMULATOR.emulator();
 
   private Map<String, String> storedTags(String metric) {
     MeasurementResult r = api.getMeasurements(metric, MeasurementQuery.builder().duration(3600).build());

@@ -12,30 +12,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Queue chunking and failure handling, observed request by request. */
 class QueueWireTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static RecordingServer server;
+  @RegisterExtension static final RecordingServer server = RecordingServer.start();
   private AppOptics api;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new RecordingServer();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   @BeforeEach
   void reset() {
-    server.requests.clear();
     server.respond(Reply.json(202, "{\"errors\":[]}"));
     api = AppOptics.builder().token("t").baseUri(server.baseUri()).tags(Map.of("env", "test"))
         .retryPolicy(RetryPolicy.none()).build();

@@ -74,6 +74,8 @@ class ReadmeCoreExamplesTest {
         .tag("host", "web1")
         .time(Instant.now())                          // default: the server's "now"
         .period(60)
+        .attributes(MetricAttributes.builder()        // used only if this write creates the metric
+            .displayUnitsShort("°C").summarizeFunction("max").build())
         .build());
 
     api.submit(List.of(                               // one request per 300 measurements
@@ -81,6 +83,7 @@ class ReadmeCoreExamplesTest {
         Measurement.of("disk.used", 0.45, Map.of("host", "web2"))));
     // END submit
     assertThat(EMULATOR.emulator().stats().measurementsAccepted()).isEqualTo(4);
+    assertThat(api.getMetric("cpu.temp").attributes().displayUnitsShort()).hasValue("°C");
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.appoptics.emulator.ServiceSeed;
-import dev.appoptics.emulator.junit5.AppOpticsEmulatorExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +17,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,21 +29,11 @@ class ReadmeResourcesExamplesTest {
   private static final String SECTION = "<!-- section: annotations, spaces and charts, alerts, services -->";
 
   @RegisterExtension
-  static final AppOpticsEmulatorExtension EMULATOR =
-      AppOpticsEmulatorExtension.create(
+  static final ConnectedEmulator EMULATOR =
+      ConnectedEmulator.create(
           b -> b.service(new ServiceSeed("slack", "ops", Map.of("url", "https://hooks.example.com/ops"))));
 
-  private AppOptics api;
-
-  @BeforeEach
-  void connect() {
-    api = AppOptics.builder().token("test-token").baseUri(EMULATOR.baseUri()).build();
-  }
-
-  @AfterEach
-  void close() {
-    api.close();
-  }
+  private final AppOptics api = EMULATOR.connect();
 
   @Test
   void annotations() {

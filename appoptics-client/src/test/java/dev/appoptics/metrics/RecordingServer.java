@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -12,12 +13,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A tiny HTTP server for wire details the emulator cannot show (exact request JSON, headers, chunk counts): it
- * records every request and answers with a scripted response.
+ * records every request and answers with a scripted response. Registered on a static field it serves the whole test
+ * class, forgets the recorded requests before each test and stops after the class.
  */
-final class RecordingServer implements AutoCloseable {
+final class RecordingServer implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
   static {
     System.setProperty("sun.net.httpserver.nodelay", "true");
   }
@@ -64,6 +69,15 @@ final class RecordingServer implements AutoCloseable {
     server.start();
   }
 
+  /** A running server on an ephemeral port, for a static extension field. */
+  static RecordingServer start() {
+    try {
+      return new RecordingServer();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   void respond(Function<Recorded, Reply> responder) {
     this.responder = responder;
   }
@@ -102,6 +116,16 @@ final class RecordingServer implements AutoCloseable {
       }
     }
     ex.close();
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    requests.clear();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   @Override

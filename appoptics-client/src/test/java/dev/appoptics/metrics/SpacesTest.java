@@ -3,30 +3,17 @@ package dev.appoptics.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.appoptics.emulator.junit5.AppOpticsEmulatorExtension;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SpacesTest {
-  @RegisterExtension static final AppOpticsEmulatorExtension EMULATOR = AppOpticsEmulatorExtension.create();
+  @RegisterExtension static final ConnectedEmulator EMULATOR = ConnectedEmulator.create();
 
-  private AppOptics api;
-
-  @BeforeEach
-  void connect() {
-    api = AppOptics.builder().token("test-token").baseUri(EMULATOR.baseUri()).build();
-  }
-
-  @AfterEach
-  void close() {
-    api.close();
-  }
+  private final AppOptics api = EMULATOR.connect();
 
   @Test
   void createsReadsRenamesAndDeletesASpace() {

@@ -9,30 +9,18 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Exact wire details (headers, bodies, status mapping) against a recording server, for both HTTP engines. */
 class WireTest {
-  private static RecordingServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = new RecordingServer();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension static final RecordingServer server = RecordingServer.start();
 
   @BeforeEach
   void reset() {
-    server.requests.clear();
     server.respond(Reply.json(202, "{\"measurements\":{\"summary\":{\"failed\":0}},\"errors\":[]}"));
   }
 

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.appoptics.emulator.junit5.AppOpticsEmulatorExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,6 +24,12 @@ class FrontTest {
 
   private TestHttp http(String token) {
     return new TestHttp(EMULATOR.baseUri(), token);
+  }
+
+  /** Posts {@code body} to the measurements endpoint with a good token and exactly the given header pairs. */
+  private TestHttp.Answer postMeasurements(BodyPublisher body, String... headerPairs) {
+    TestHttp h = http("good");
+    return h.send(h.builder("measurements").headers(headerPairs).POST(body));
   }
 
   private static final String ONE = "{\"tags\":{\"a\":\"b\"},\"measurements\":[{\"name\":\"m\",\"value\":1}]}";
@@ -101,13 +108,8 @@ class FrontTest {
     try (GZIPOutputStream gz = new GZIPOutputStream(raw)) {
       gz.write((ONE + "\n").getBytes(StandardCharsets.UTF_8));
     }
-    TestHttp h = http("good");
-    TestHttp.Answer a =
-        h.send(
-            h.builder("measurements")
-                .header("Content-Type", "application/json")
-                .header("Content-Encoding", "gzip")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(raw.toByteArray())));
+    TestHttp.Answer a = postMeasurements(BodyPublishers.ofByteArray(raw.toByteArray()),
+        "Content-Type", "application/json", "Content-Encoding", "gzip");
 
     assertThat(a.status()).isEqualTo(202);
   }
@@ -122,13 +124,8 @@ class FrontTest {
 
   @Test
   void brokenGzipIs400() {
-    TestHttp h = http("good");
-    TestHttp.Answer a =
-        h.send(
-            h.builder("measurements")
-                .header("Content-Type", "application/json")
-                .header("Content-Encoding", "gzip")
-                .POST(HttpRequest.BodyPublishers.ofString("not gzip")));
+    TestHttp.Answer a = postMeasurements(BodyPublishers.ofString("not gzip"),
+        "Content-Type", "application/json", "Content-Encoding", "gzip");
 
     assertThat(a.status()).isEqualTo(400);
     assertThat(a.json().at("/errors/request/0").asText()).contains("gzip");
@@ -136,12 +133,8 @@ class FrontTest {
 
   @Test
   void nonJsonContentTypeIs415() {
-    TestHttp h = http("good");
-    TestHttp.Answer a =
-        h.send(
-            h.builder("measurements")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("a=b")));
+    TestHttp.Answer a = postMeasurements(BodyPublishers.ofString("a=b"),
+        "Content-Type", "application/x-www-form-urlencoded");
 
     assertThat(a.status()).isEqualTo(415);
     assertThat(a.json().at("/errors/request/0").asText()).contains("application/x-www-form-urlencoded");
