@@ -16,16 +16,19 @@ final class RequestBodies {
   }
 
   byte[] read(InputStream in, String contentLength, String contentEncoding) throws IOException {
+    long declared = -1;
     if (contentLength != null) {
       try {
-        if (Long.parseLong(contentLength.trim()) > maxBytes) {
-          throw tooLarge();
-        }
+        declared = Long.parseLong(contentLength.trim());
       } catch (NumberFormatException e) {
         throw ApiError.request(400, "Content-Length is not a number: " + contentLength);
       }
+      if (declared > maxBytes) {
+        throw tooLarge();
+      }
     }
-    byte[] raw = readLimited(in);
+    // With a declared length the body is read once into an array of its size, not copied through a buffer.
+    byte[] raw = declared >= 0 ? readExactly(in, (int) declared) : readLimited(in);
     if (raw.length > 0 && contentEncoding != null && contentEncoding.toLowerCase(Locale.ROOT).contains("gzip")) {
       try (InputStream gz = new GZIPInputStream(new ByteArrayInputStream(raw))) {
         return readLimited(gz);
@@ -34,6 +37,26 @@ final class RequestBodies {
       }
     }
     return raw;
+  }
+
+  private byte[] readExactly(InputStream in, int length) throws IOException {
+    byte[] head = in.readNBytes(length);
+    int next = head.length < length ? -1 : in.read();
+    if (next < 0) {
+      return head;
+    }
+    // More than declared (a chunked body also carrying Content-Length): read the rest under the same limit.
+    if (head.length + 1 > maxBytes) {
+      throw tooLarge();
+    }
+    byte[] rest = readLimited(in);
+    if ((long) head.length + 1 + rest.length > maxBytes) {
+      throw tooLarge();
+    }
+    byte[] all = java.util.Arrays.copyOf(head, head.length + 1 + rest.length);
+    all[head.length] = (byte) next;
+    System.arraycopy(rest, 0, all, head.length + 1, rest.length);
+    return all;
   }
 
   private byte[] readLimited(InputStream in) throws IOException {

@@ -36,7 +36,20 @@ final class MeasurementParser {
   private long topTime = Long.MIN_VALUE;
   private int topPeriod;
 
+  private final TagSetCache tagSets;
+  private final StringBuilder keyScratch = new StringBuilder(128);
+  private String[] tagNames = new String[8];
+  private String[] tagValues = new String[8];
+  private String[] tagProblems = new String[8];
+
   MeasurementParser(long now, long pastLimitSeconds, long futureLimitSeconds, boolean lowercaseTagValues) {
+    this(now, pastLimitSeconds, futureLimitSeconds, lowercaseTagValues, null);
+  }
+
+  /** {@code tagSets}: validated tag sets shared between requests (built with the same {@code lowercaseTagValues}). */
+  MeasurementParser(
+      long now, long pastLimitSeconds, long futureLimitSeconds, boolean lowercaseTagValues, TagSetCache tagSets) {
+    this.tagSets = tagSets;
     this.now = now;
     this.earliest = now - pastLimitSeconds;
     this.latest = now + futureLimitSeconds;
@@ -235,16 +248,44 @@ final class MeasurementParser {
       p.skipChildren();
       return Map.of();
     }
-    TreeMap<String, String> tags = new TreeMap<>();
+    // Collect the raw pairs first: a tag set seen before is then one cache lookup instead of validation, lower-casing
+    // and a new sorted map. A pair whose value is not a scalar keeps its message, reported in order below.
+    int n = 0;
+    boolean clean = true;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       JsonToken vt = p.nextToken();
-      String value;
+      if (n == tagNames.length) {
+        tagNames = java.util.Arrays.copyOf(tagNames, n * 2);
+        tagValues = java.util.Arrays.copyOf(tagValues, n * 2);
+        tagProblems = java.util.Arrays.copyOf(tagProblems, n * 2);
+      }
+      tagNames[n] = name;
       if (vt == JsonToken.VALUE_STRING || vt.isNumeric() || vt.isBoolean()) {
-        value = p.getText();
+        tagValues[n] = p.getText();
+        tagProblems[n] = null;
       } else {
-        error("tags", (top ? "tags" : at() + ".tags") + "." + name + " must be a string, got " + describe(p, vt));
+        tagValues[n] = null;
+        tagProblems[n] = (top ? "tags" : at() + ".tags") + "." + name + " must be a string, got " + describe(p, vt);
         p.skipChildren();
+        clean = false;
+      }
+      n++;
+    }
+    String key = clean && tagSets != null ? TagSetCache.key(tagNames, tagValues, n, keyScratch) : null;
+    if (key != null) {
+      Map<String, String> cached = tagSets.get(key);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    int before = messages;
+    TreeMap<String, String> tags = new TreeMap<>();
+    for (int i = 0; i < n; i++) {
+      String name = tagNames[i];
+      String value = tagValues[i];
+      if (tagProblems[i] != null) {
+        error("tags", tagProblems[i]);
         continue;
       }
       if (!NameRules.validTagName(name)) {
@@ -260,7 +301,11 @@ final class MeasurementParser {
       tags.put(
           name.toLowerCase(Locale.ROOT), lowercaseTagValues ? value.toLowerCase(Locale.ROOT) : value);
     }
-    return Collections.unmodifiableSortedMap(tags);
+    Map<String, String> result = Collections.unmodifiableSortedMap(tags);
+    if (key != null && messages == before) {
+      tagSets.put(key, result);
+    }
+    return result;
   }
 
   /** Applies the payload's defaults and checks what needs the whole measurement. */

@@ -19,6 +19,7 @@ public final class MeasurementsModule implements ApiModule {
   private final EmulatorSettings settings;
   private final MeasurementStore store;
   private final CompositeQueries composites;
+  private final TagSetCache tagSets = new TagSetCache();
 
   public MeasurementsModule(EmulatorSettings settings, EmulatorState state, CompositeQueries composites) {
     this.settings = settings;
@@ -50,7 +51,8 @@ public final class MeasurementsModule implements ApiModule {
             request.now(),
             settings.pastLimit().getSeconds(),
             settings.futureLimit().getSeconds(),
-            settings.lowercaseTagValues());
+            settings.lowercaseTagValues(),
+            tagSets);
     List<ParsedMeasurement> batch = parser.parse(request.body());
     store.write(batch, request.header("user-agent").orElse(""), request.now());
     int filtered = 0;
