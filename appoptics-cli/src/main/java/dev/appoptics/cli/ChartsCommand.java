@@ -96,17 +96,21 @@ final class ChartsCommand extends Group {
     }
   }
 
-  @Command(name = "get", description = "Show one chart.", footerHeading = "%nExamples:%n",
-      footer = {"  appoptics charts get 12 34 --json"})
-  static final class Get implements Callable<Integer> {
-    private final Cli cli;
-    @Mixin ApiOptions api;
-
+  /** The two arguments that name one chart. */
+  static final class ChartId {
     @Parameters(index = "0", paramLabel = "SPACE", description = "Space id.")
     long space;
 
     @Parameters(index = "1", paramLabel = "CHART", description = "Chart id.")
     long chart;
+  }
+
+  @Command(name = "get", description = "Show one chart.", footerHeading = "%nExamples:%n",
+      footer = {"  appoptics charts get 12 34 --json"})
+  static final class Get implements Callable<Integer> {
+    private final Cli cli;
+    @Mixin ApiOptions api;
+    @Mixin ChartId id;
 
     Get(Cli cli) {
       this.cli = cli;
@@ -116,7 +120,7 @@ final class ChartsCommand extends Group {
     public Integer call() {
       Chart found;
       try (AppOptics connection = api.connect(cli)) {
-        found = connection.getChart(space, chart);
+        found = connection.getChart(id.space, id.chart);
       }
       print(cli, found);
       return ExitCodes.OK;
@@ -206,12 +210,7 @@ final class ChartsCommand extends Group {
   static final class Delete implements Callable<Integer> {
     private final Cli cli;
     @Mixin ApiOptions api;
-
-    @Parameters(index = "0", paramLabel = "SPACE", description = "Space id.")
-    long space;
-
-    @Parameters(index = "1", paramLabel = "CHART", description = "Chart id.")
-    long chart;
+    @Mixin ChartId id;
 
     Delete(Cli cli) {
       this.cli = cli;
@@ -220,9 +219,9 @@ final class ChartsCommand extends Group {
     @Override
     public Integer call() {
       try (AppOptics connection = api.connect(cli)) {
-        connection.deleteChart(space, chart);
+        connection.deleteChart(id.space, id.chart);
       }
-      Done.print(cli, "deleted", "chart", space + "/" + chart);
+      Done.print(cli, "deleted", "chart", id.space + "/" + id.chart);
       return ExitCodes.OK;
     }
   }

@@ -84,6 +84,7 @@ class ResourceCommandsTest {
         "--group-function", "breakout", "--composite", "sum(s(\"res.req\", \"*\"))", "--json"));
     String chartId = chart.get("id").asText();
     CliRun charts = cli("charts", "list", id);
+    JsonNode fetched = ok(cli("charts", "get", id, chartId, "--json"));
     CliRun shown = cli("spaces", "get", id);
     CliRun renamed = cli("spaces", "rename", id, "Res space 2");
     CliRun spaces = cli("spaces", "list", "--name", "Res space");
@@ -92,6 +93,7 @@ class ResourceCommandsTest {
     CliRun missing = cli("spaces", "get", id);
 
     assertThat(chart.get("streams")).hasSize(2);
+    assertThat(fetched).isEqualTo(chart);
     assertThat(chart.get("streams").get(0).get("tags").get(0).get("name").asText()).isEqualTo("host");
     assertThat(charts.out()).contains("CPU").contains("line").contains("res.cpu host=*");
     assertThat(shown.out()).contains("Res space").contains(chartId);
