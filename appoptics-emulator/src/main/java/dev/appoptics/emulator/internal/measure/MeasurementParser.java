@@ -8,7 +8,6 @@ import dev.appoptics.emulator.internal.http.ApiError;
 import dev.appoptics.emulator.internal.http.ApiResponse;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,9 +36,11 @@ final class MeasurementParser {
   private int topPeriod;
 
   private final TagSetCache tagSets;
-  private final StringBuilder keyScratch = new StringBuilder(128);
+  private char[] key = new char[256];
+  private int keyLength;
   private String[] tagNames = new String[8];
-  private String[] tagValues = new String[8];
+  private int[] valueStarts = new int[8];
+  private int[] valueLengths = new int[8];
   private String[] tagProblems = new String[8];
 
   MeasurementParser(long now, long pastLimitSeconds, long futureLimitSeconds, boolean lowercaseTagValues) {
@@ -250,31 +251,38 @@ final class MeasurementParser {
     }
     // Collect the raw pairs first: a tag set seen before is then one cache lookup instead of validation, lower-casing
     // and a new sorted map. A pair whose value is not a scalar keeps its message, reported in order below.
+    // The values go straight from the parser's buffer into the key: no String per value unless the set is new.
     int n = 0;
-    boolean clean = true;
+    boolean cacheable = tagSets != null;
+    keyLength = 0;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       JsonToken vt = p.nextToken();
       if (n == tagNames.length) {
         tagNames = java.util.Arrays.copyOf(tagNames, n * 2);
-        tagValues = java.util.Arrays.copyOf(tagValues, n * 2);
+        valueStarts = java.util.Arrays.copyOf(valueStarts, n * 2);
+        valueLengths = java.util.Arrays.copyOf(valueLengths, n * 2);
         tagProblems = java.util.Arrays.copyOf(tagProblems, n * 2);
       }
       tagNames[n] = name;
       if (vt == JsonToken.VALUE_STRING || vt.isNumeric() || vt.isBoolean()) {
-        tagValues[n] = p.getText();
+        int length = p.getTextLength();
+        // Length-prefixed parts keep the key unambiguous; parts too long to be valid are never cached.
+        cacheable &= name.length() <= TagSetCache.MAX_PART && length <= TagSetCache.MAX_PART;
+        appendKey(name, p.getTextCharacters(), p.getTextOffset(), length);
+        valueStarts[n] = keyLength - length;
+        valueLengths[n] = length;
         tagProblems[n] = null;
       } else {
-        tagValues[n] = null;
         tagProblems[n] = (top ? "tags" : at() + ".tags") + "." + name + " must be a string, got " + describe(p, vt);
         p.skipChildren();
-        clean = false;
+        cacheable = false;
       }
       n++;
     }
-    String key = clean && tagSets != null ? TagSetCache.key(tagNames, tagValues, n, keyScratch) : null;
-    if (key != null) {
-      Map<String, String> cached = tagSets.get(key);
+    int hash = cacheable ? TagSetCache.hash(key, keyLength) : 0;
+    if (cacheable) {
+      Map<String, String> cached = tagSets.get(key, keyLength, hash);
       if (cached != null) {
         return cached;
       }
@@ -283,11 +291,11 @@ final class MeasurementParser {
     TreeMap<String, String> tags = new TreeMap<>();
     for (int i = 0; i < n; i++) {
       String name = tagNames[i];
-      String value = tagValues[i];
       if (tagProblems[i] != null) {
         error("tags", tagProblems[i]);
         continue;
       }
+      String value = new String(key, valueStarts[i], valueLengths[i]);
       if (!NameRules.validTagName(name)) {
         error("tags", (top ? "tags" : at() + ".tags") + ": '" + name + "' is not a valid tag name (1-64 of A-Za-z0-9 . : - _)");
         continue;
@@ -301,11 +309,25 @@ final class MeasurementParser {
       tags.put(
           name.toLowerCase(Locale.ROOT), lowercaseTagValues ? value.toLowerCase(Locale.ROOT) : value);
     }
-    Map<String, String> result = Collections.unmodifiableSortedMap(tags);
-    if (key != null && messages == before) {
-      tagSets.put(key, result);
+    Map<String, String> result = new TagMap(tags);
+    if (cacheable && messages == before) {
+      tagSets.put(key, keyLength, hash, result);
     }
     return result;
+  }
+
+  /** Appends one pair to the cache key: name length, name, value length, value. */
+  private void appendKey(String name, char[] value, int offset, int length) {
+    int needed = keyLength + name.length() + length + 2;
+    if (needed > key.length) {
+      key = java.util.Arrays.copyOf(key, Math.max(needed, key.length * 2));
+    }
+    key[keyLength++] = (char) name.length();
+    name.getChars(0, name.length(), key, keyLength);
+    keyLength += name.length();
+    key[keyLength++] = (char) length;
+    System.arraycopy(value, offset, key, keyLength, length);
+    keyLength += length;
   }
 
   /** Applies the payload's defaults and checks what needs the whole measurement. */

@@ -1,46 +1,91 @@
 package dev.appoptics.emulator.internal.measure;
 
+import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tag sets already validated and normalized, keyed by their raw pairs as they appeared on the wire. Clients send the
  * same few tag sets over and over; a hit skips validation, lower-casing and building the sorted map, and hands every
- * measurement of a tag set the same map instance, which makes the store's series lookup cheap. Only valid tag sets
- * are kept, so a hit never hides an error. Bounded: emptied when it reaches {@link #MAX_ENTRIES}. Thread-safe.
+ * measurement of a tag set the same {@link TagMap}, which makes the store's series lookup cheap. Only valid tag sets
+ * are kept, so a hit never hides an error. Bounded: emptied when it reaches {@link #MAX_ENTRIES}.
+ *
+ * <p>Keys are char arrays compared by content (the parser looks up straight from its scratch buffer, without making a
+ * String): each name and value prefixed by its length as one char. Names or values longer than {@link #MAX_PART}
+ * are invalid anyway and never looked up, which keeps keys unambiguous.
+ *
+ * <p>Thread-safe: writers lock; readers do not. An entry's fields are final, so a reader that sees an entry sees it
+ * whole; a reader that misses a concurrent insert just validates the set again.
  */
 final class TagSetCache {
   static final int MAX_ENTRIES = 10_000;
-  /** Longer names or values are invalid anyway and never looked up (keeps the length-prefixed key unambiguous). */
-  private static final int MAX_PART = Math.max(NameRules.MAX_TAG_NAME, NameRules.MAX_TAG_VALUE);
+  static final int MAX_PART = Math.max(NameRules.MAX_TAG_NAME, NameRules.MAX_TAG_VALUE);
+  private static final int INITIAL_CAPACITY = 256;
 
-  private final ConcurrentHashMap<String, Map<String, String>> cache = new ConcurrentHashMap<>();
+  private static final class Entry {
+    final char[] key;
+    final int hash;
+    final Map<String, String> tags;
 
-  /**
-   * The cache key of {@code n} raw pairs: each name and value prefixed by its length, so no two different pair lists
-   * share a key; null when a part is too long to be valid.
-   */
-  static String key(String[] names, String[] values, int n, StringBuilder scratch) {
-    scratch.setLength(0);
-    for (int i = 0; i < n; i++) {
-      String name = names[i];
-      String value = values[i];
-      if (name.length() > MAX_PART || value.length() > MAX_PART) {
+    Entry(char[] key, int hash, Map<String, String> tags) {
+      this.key = key;
+      this.hash = hash;
+      this.tags = tags;
+    }
+  }
+
+  /** Open addressing, linear probing, at most half full; replaced (never shrunk in place) on growth or clearing. */
+  private volatile Entry[] table = new Entry[INITIAL_CAPACITY];
+  private int size;
+
+  static int hash(char[] key, int length) {
+    int h = 0;
+    for (int i = 0; i < length; i++) {
+      h = 31 * h + key[i];
+    }
+    return h ^ (h >>> 16);
+  }
+
+  /** The tags stored for the first {@code length} chars of {@code key}, or null. */
+  Map<String, String> get(char[] key, int length, int hash) {
+    Entry[] t = table;
+    int mask = t.length - 1;
+    for (int i = hash & mask; ; i = (i + 1) & mask) {
+      Entry e = t[i];
+      if (e == null) {
         return null;
       }
-      scratch.append((char) name.length()).append(name).append((char) value.length()).append(value);
+      if (e.hash == hash && Arrays.equals(e.key, 0, e.key.length, key, 0, length)) {
+        return e.tags;
+      }
     }
-    return scratch.toString();
   }
 
-  Map<String, String> get(String key) {
-    return cache.get(key);
+  synchronized void put(char[] key, int length, int hash, Map<String, String> tags) {
+    if (get(key, length, hash) != null) {
+      return;
+    }
+    if (size >= MAX_ENTRIES) {
+      table = new Entry[INITIAL_CAPACITY];
+      size = 0;
+    } else if ((size + 1) * 2 > table.length) {
+      Entry[] grown = new Entry[table.length * 2];
+      for (Entry e : table) {
+        if (e != null) {
+          insert(grown, e);
+        }
+      }
+      table = grown;
+    }
+    insert(table, new Entry(Arrays.copyOf(key, length), hash, tags));
+    size++;
   }
 
-  void put(String key, Map<String, String> tags) {
-    if (cache.size() >= MAX_ENTRIES) {
-      cache.clear();
+  private static void insert(Entry[] t, Entry e) {
+    int mask = t.length - 1;
+    int i = e.hash & mask;
+    while (t[i] != null) {
+      i = (i + 1) & mask;
     }
-    cache.put(key, tags);
+    t[i] = e;
   }
 }
