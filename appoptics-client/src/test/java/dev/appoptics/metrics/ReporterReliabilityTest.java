@@ -15,36 +15,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The reporter against the emulator's fault injection: nothing lost, nothing doubled when refused outright. */
 class ReporterReliabilityTest {
-  private static AppOpticsEmulator emulator;
-  private static AppOptics api;
+  @RegisterExtension static final ConnectedEmulator EMULATOR = ConnectedEmulator.create();
+
+  private final AppOpticsEmulator emulator = EMULATOR.emulator();
+  private final AppOptics api = EMULATOR.connect(b -> b.token(ReliabilityFixture.TOKEN).retryPolicy(FAST));
 
   @TempDir Path spoolDir;
-
-  @BeforeAll
-  static void start() {
-    emulator = AppOpticsEmulator.start();
-    api = connect(emulator.baseUri(), FAST);
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    emulator.close();
-  }
-
-  @BeforeEach
-  void clear() {
-    emulator.clear();
-    emulator.setFaults(Faults.none());
-  }
 
   private static Reporter.Builder reporter(AppOptics connection) {
     return Reporter.builder(connection).batchSize(100).flushInterval(Duration.ofMillis(50));

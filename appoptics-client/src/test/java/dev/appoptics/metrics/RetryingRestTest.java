@@ -13,33 +13,15 @@ import dev.appoptics.emulator.Faults;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Retries of the synchronous API, counted at the emulator. */
 class RetryingRestTest {
-  private static AppOpticsEmulator emulator;
-  private static AppOptics api;
+  @RegisterExtension static final ConnectedEmulator EMULATOR = ConnectedEmulator.create();
 
-  @BeforeAll
-  static void start() {
-    emulator = AppOpticsEmulator.start();
-    api = connect(emulator.baseUri(), FAST);
-  }
-
-  @AfterAll
-  static void stop() {
-    api.close();
-    emulator.close();
-  }
-
-  @BeforeEach
-  void clear() {
-    emulator.clear();
-    emulator.setFaults(Faults.none());
-  }
+  private final AppOpticsEmulator emulator = EMULATOR.emulator();
+  private final AppOptics api = EMULATOR.connect(b -> b.token(ReliabilityFixture.TOKEN).retryPolicy(FAST));
 
   @Test
   void measurementsAreRetriedThrough5xx429AndDrops() {
