@@ -64,9 +64,16 @@ final class Measurements {
   /** One POST with optional top-level tags and time (the aggregator's payload shape). */
   void post(List<Measurement> resolved, Map<String, String> topTags, Long topTime) {
     byte[] body = MeasurementJson.encode(resolved, topTags, topTime);
-    HttpResponse response = rest.send("POST", "measurements", null, body);
+    checkAccepted(rest.send("POST", "measurements", null, body));
+  }
+
+  /**
+   * Throws {@link PartialFailureException} when a 2xx answer to a measurement POST reports refused measurements: the
+   * service may accept a payload yet refuse some of it. Every measurement POST, synchronous or from a reporter, goes
+   * through this check.
+   */
+  HttpResponse checkAccepted(HttpResponse response) {
     JsonNode answer = rest.json(response);
-    // the service may accept a payload (2xx) yet report refused measurements in the answer
     JsonNode errors = answer.path("errors");
     long failed = answer.path("measurements").path("summary").path("failed").asLong(0);
     if ((errors.isArray() && !errors.isEmpty()) || (errors.isObject() && !errors.isEmpty()) || failed > 0) {
@@ -75,6 +82,7 @@ final class Measurements {
           response.status(), rest.shownPath("measurements"), messages,
           new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
     }
+    return response;
   }
 
   MeasurementResult get(String name, MeasurementQuery query) {

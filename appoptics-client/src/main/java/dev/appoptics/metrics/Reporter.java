@@ -46,7 +46,7 @@ public final class Reporter implements AutoCloseable {
         b.overflowPolicy == OverflowPolicy.BLOCK, b.maxInFlight, spool, b.replayInterval);
     Consumer<RuntimeException> onFailure = b.onFailure;
     this.pipeline = new BatchPipeline<>(settings, batch -> MeasurementJson.encode(batch, Map.of(), null),
-        body -> rest.sendOnce("POST", "measurements", null, body), rest.retrier(), onFailure, "appoptics-reporter");
+        body -> api.checkAccepted(rest.sendOnce("POST", "measurements", null, body)), rest.retrier(), onFailure, "appoptics-reporter");
   }
 
   /** Starts configuring a reporter that sends through {@code connection}. */
