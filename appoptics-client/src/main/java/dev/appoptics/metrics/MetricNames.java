@@ -11,7 +11,8 @@ public final class MetricNames {
   public static final int MAX_LENGTH = 255;
 
   private static final Pattern DISALLOWED_RUN = Pattern.compile("[^A-Za-z0-9.:\\-_]+");
-  private static final Pattern VALID = Pattern.compile("[A-Za-z0-9.:_-]{1,255}");
+  /** The API's metric-name rule; annotation stream names follow it too. */
+  static final Pattern VALID = Pattern.compile("[A-Za-z0-9.:_-]{1,255}");
 
   private MetricNames() {}
 

@@ -10,7 +10,7 @@ final class ResourceChecks {
   /** Alert names: the documented characters plus underscore, which the documented examples use. */
   static final Pattern ALERT_NAME = Pattern.compile("[A-Za-z0-9.:_-]{1,255}");
   /** Annotation stream names follow the metric-name rule. */
-  static final Pattern STREAM_NAME = Pattern.compile("[A-Za-z0-9.:_-]{1,255}");
+  static final Pattern STREAM_NAME = MetricNames.VALID;
   static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
   static final Pattern TRANSFORM = Pattern.compile("[\\dxp()+\\-*/. ]+");
 
