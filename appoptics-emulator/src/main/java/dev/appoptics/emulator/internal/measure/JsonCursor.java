@@ -118,6 +118,11 @@ final class JsonCursor {
     }
   }
 
+  /** The token {@link #nextToken} returned last. */
+  JsonToken currentToken() {
+    return token;
+  }
+
   /** The name of the current field (also while its value is the current token). */
   String currentName() {
     return name;
