@@ -1,12 +1,7 @@
 package dev.appoptics.emulator.internal.measure;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.appoptics.emulator.internal.http.ApiError;
-import dev.appoptics.emulator.internal.http.ApiResponse;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,12 +10,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads a {@code POST /v1/measurements} body with Jackson's streaming parser (no tree) and validates it as the
+ * Reads a {@code POST /v1/measurements} body with a {@link JsonCursor} (streaming, no tree) and validates it as the
  * service does: every problem is collected into one 400 {@code params} error naming the field, the measurement's
  * index and the value; any problem refuses the whole payload.
  */
 final class MeasurementParser {
-  private static final JsonFactory FACTORY = ApiResponse.mapper().getFactory();
   private static final int MAX_MESSAGES = 50;
 
   private final long now;
@@ -60,7 +54,8 @@ final class MeasurementParser {
   /** The validated measurements with their effective time and tags; an {@link ApiError} for any bad input. */
   List<ParsedMeasurement> parse(byte[] body) {
     List<ParsedMeasurement> out = null;
-    try (JsonParser p = FACTORY.createParser(body)) {
+    JsonCursor p = new JsonCursor(body);
+    try {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw ApiError.request(400, "Request body must be a JSON object with a measurements list");
       }
@@ -84,13 +79,11 @@ final class MeasurementParser {
             p.skipChildren();
         }
       }
-      if (p.nextToken() != null) {
+      if (!p.atEnd()) {
         throw ApiError.request(400, "Unexpected content after the JSON object");
       }
-    } catch (JsonProcessingException e) {
-      throw ApiError.request(400, "Unable to parse request body as JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw ApiError.request(400, "Unable to read request body");
+    } catch (JsonSyntaxException e) {
+      throw ApiError.request(400, "Unable to parse request body as JSON: " + e.getMessage());
     }
     if (out == null || out.isEmpty()) {
       if (!errors.isEmpty()) {
@@ -105,7 +98,7 @@ final class MeasurementParser {
     return out;
   }
 
-  private List<ParsedMeasurement> readList(JsonParser p, JsonToken t) throws IOException {
+  private List<ParsedMeasurement> readList(JsonCursor p, JsonToken t) {
     if (t != JsonToken.START_ARRAY) {
       error("measurements", "must be a list of measurement objects, got " + describe(p, t));
       p.skipChildren();
@@ -126,14 +119,14 @@ final class MeasurementParser {
     return out;
   }
 
-  private void readMeasurement(JsonParser p, ParsedMeasurement m) throws IOException {
+  private void readMeasurement(JsonCursor p, ParsedMeasurement m) {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       JsonToken t = p.nextToken();
       switch (field) {
         case "name":
           if (t == JsonToken.VALUE_STRING) {
-            m.name = p.getText();
+            m.name = p.getSharedText();
           } else {
             error("name", at() + ".name must be a string, got " + describe(p, t));
             p.skipChildren();
@@ -178,9 +171,7 @@ final class MeasurementParser {
           break;
         case "attributes":
           if (t == JsonToken.START_OBJECT) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> attributes = ApiResponse.mapper().readValue(p, Map.class);
-            m.attributes = attributes;
+            m.attributes = JsonValues.readObject(p);
           } else if (t != JsonToken.VALUE_NULL) {
             error("attributes", at() + ".attributes must be an object, got " + describe(p, t));
             p.skipChildren();
@@ -192,7 +183,7 @@ final class MeasurementParser {
     }
   }
 
-  private double readNumber(JsonParser p, JsonToken t, String field) throws IOException {
+  private double readNumber(JsonCursor p, JsonToken t, String field) {
     if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
       error(field, at() + "." + field + " must be a number, got " + describe(p, t));
       p.skipChildren();
@@ -209,7 +200,7 @@ final class MeasurementParser {
     return v;
   }
 
-  private long readTime(JsonParser p, JsonToken t, boolean top) throws IOException {
+  private long readTime(JsonCursor p, JsonToken t, boolean top) {
     if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
       error("time", (top ? "time" : at() + ".time") + " must be epoch seconds as a number, got " + describe(p, t));
       p.skipChildren();
@@ -223,7 +214,7 @@ final class MeasurementParser {
     return (long) Math.floor(v);
   }
 
-  private int readPeriod(JsonParser p, JsonToken t, boolean top) throws IOException {
+  private int readPeriod(JsonCursor p, JsonToken t, boolean top) {
     if (t == JsonToken.VALUE_NULL) {
       return 0;
     }
@@ -240,7 +231,7 @@ final class MeasurementParser {
     return (int) v;
   }
 
-  private Map<String, String> readTags(JsonParser p, JsonToken t, boolean top) throws IOException {
+  private Map<String, String> readTags(JsonCursor p, JsonToken t, boolean top) {
     if (t == JsonToken.VALUE_NULL) {
       return null;
     }
@@ -266,10 +257,10 @@ final class MeasurementParser {
       }
       tagNames[n] = name;
       if (vt == JsonToken.VALUE_STRING || vt.isNumeric() || vt.isBoolean()) {
-        int length = p.getTextLength();
+        int length = p.textLength();
         // Length-prefixed parts keep the key unambiguous; parts too long to be valid are never cached.
         cacheable &= name.length() <= TagSetCache.MAX_PART && length <= TagSetCache.MAX_PART;
-        appendKey(name, p.getTextCharacters(), p.getTextOffset(), length);
+        appendKey(name, p, length);
         valueStarts[n] = keyLength - length;
         valueLengths[n] = length;
         tagProblems[n] = null;
@@ -317,7 +308,7 @@ final class MeasurementParser {
   }
 
   /** Appends one pair to the cache key: name length, name, value length, value. */
-  private void appendKey(String name, char[] value, int offset, int length) {
+  private void appendKey(String name, JsonCursor value, int length) {
     int needed = keyLength + name.length() + length + 2;
     if (needed > key.length) {
       key = java.util.Arrays.copyOf(key, Math.max(needed, key.length * 2));
@@ -326,7 +317,7 @@ final class MeasurementParser {
     name.getChars(0, name.length(), key, keyLength);
     keyLength += name.length();
     key[keyLength++] = (char) length;
-    System.arraycopy(value, offset, key, keyLength, length);
+    value.copyText(key, keyLength);
     keyLength += length;
   }
 
@@ -398,7 +389,7 @@ final class MeasurementParser {
     m.squares = m.count * (sd * sd + mean * mean);
   }
 
-  private static String describe(JsonParser p, JsonToken t) throws IOException {
+  private static String describe(JsonCursor p, JsonToken t) {
     switch (t) {
       case VALUE_STRING:
         return "string \"" + p.getText() + "\"";
