@@ -32,7 +32,7 @@ PORT=$(grep -o "listening on [^ ]*" "$LOG" | head -1 | sed -E 's/.*:([0-9]+).*/\
 echo "# emulator on port $PORT"
 
 # warm the emulator's JIT first, so that the first client measured does not pay for it (not reported)
-java -Xmx1g -cp "$JAR" dev.appoptics.bench.EndToEndBench --port "$PORT" --n 300000 --reps 1 --warmup 0 >/dev/null
+java -Xmx1g -cp "$JAR" dev.appoptics.bench.EndToEndBench --port "$PORT" --n "$N" --reps 1 --warmup 0 >/dev/null
 
 for rep in $(seq 1 "$REPS"); do
   python3 appoptics-bench/python/side_by_side.py --lib "$PYLIB" --port "$PORT" --n "$N" --reps 1

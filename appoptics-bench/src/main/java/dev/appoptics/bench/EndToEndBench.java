@@ -35,7 +35,7 @@ public final class EndToEndBench {
     HttpEngine engine = HttpEngine.valueOf(args.string("engine", "apache").toUpperCase(Locale.ROOT));
     int threads = (int) args.number("threads", 2);
     int reps = (int) args.number("reps", 3);
-    long warmup = args.number("warmup", Math.min(n, 200_000));
+    long warmup = args.number("warmup", n); // one whole unmeasured run first, as IngestBench does (JIT)
     int port = (int) args.number("port", -1);
     EmulatorProcess owned = port >= 0 ? null
         : EmulatorProcess.start(0, args.words("emulator-jvm", "-Xmx3g"), List.of());

@@ -1,16 +1,29 @@
 package dev.appoptics.metrics;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
-/** Writes measurement batches with Jackson's streaming generator (cheaper than building trees per batch). */
+/**
+ * Writes measurement batches as request bodies, straight to bytes: no maps, trees or generator per batch. A
+ * measurement's tags are usually a shared {@link WireTags}, whose JSON is copied as it is.
+ */
 final class MeasurementJson {
-  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final byte[] NAME = JsonBytes.ascii("{\"name\":");
+  private static final byte[] VALUE = JsonBytes.ascii(",\"value\":");
+  private static final byte[] SUM = JsonBytes.ascii(",\"sum\":");
+  private static final byte[] COUNT = JsonBytes.ascii(",\"count\":");
+  private static final byte[] MIN = JsonBytes.ascii(",\"min\":");
+  private static final byte[] MAX = JsonBytes.ascii(",\"max\":");
+  private static final byte[] LAST = JsonBytes.ascii(",\"last\":");
+  private static final byte[] STDDEV = JsonBytes.ascii(",\"stddev\":");
+  private static final byte[] TIME = JsonBytes.ascii(",\"time\":");
+  private static final byte[] PERIOD = JsonBytes.ascii(",\"period\":");
+  private static final byte[] TAGS = JsonBytes.ascii(",\"tags\":");
+  private static final byte[] ATTRIBUTES = JsonBytes.ascii(",\"attributes\":");
+  private static final byte[] MEASUREMENTS = JsonBytes.ascii("\"measurements\":[");
+  /** Scratch buffers are kept per thread up to this size; a bigger one (a huge batch) is left to the GC. */
+  private static final int KEEP_BYTES = 1 << 20;
+  private static final ThreadLocal<JsonBytes> SCRATCH = ThreadLocal.withInitial(() -> new JsonBytes(64 * 1024));
 
   private MeasurementJson() {}
 
@@ -19,102 +32,75 @@ final class MeasurementJson {
    * resolved (final names and tags).
    */
   static byte[] encode(List<Measurement> measurements, Map<String, String> topTags, Long topTime) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(64 + measurements.size() * 128);
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      g.writeStartObject();
-      if (topTime != null) {
-        g.writeNumberField("time", topTime);
-      }
-      if (!topTags.isEmpty()) {
-        g.writeFieldName("tags");
-        writeTags(g, topTags);
-      }
-      g.writeArrayFieldStart("measurements");
-      for (Measurement m : measurements) {
-        write(g, m);
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    JsonBytes out = SCRATCH.get();
+    out.reset();
+    out.raw('{');
+    if (topTime != null) {
+      out.raw(JsonBytes.ascii("\"time\":")).number(topTime.longValue()).raw(',');
     }
-    return out.toByteArray();
+    if (!topTags.isEmpty()) {
+      out.raw(JsonBytes.ascii("\"tags\":"));
+      writeTags(out, topTags);
+      out.raw(',');
+    }
+    out.raw(MEASUREMENTS);
+    for (int i = 0; i < measurements.size(); i++) {
+      if (i > 0) {
+        out.raw(',');
+      }
+      write(out, measurements.get(i));
+    }
+    byte[] body = out.raw(']').raw('}').toByteArray();
+    if (out.length() > KEEP_BYTES) {
+      SCRATCH.remove();
+    }
+    return body;
   }
 
-  private static void write(JsonGenerator g, Measurement m) throws IOException {
-    g.writeStartObject();
-    g.writeStringField("name", m.name());
+  private static void write(JsonBytes out, Measurement m) {
+    out.raw(NAME).string(m.name());
     if (m.value().isPresent()) {
-      g.writeNumberField("value", m.value().getAsDouble());
+      out.raw(VALUE).number(m.value().getAsDouble());
     }
     if (m.sum().isPresent()) {
-      g.writeNumberField("sum", m.sum().getAsDouble());
+      out.raw(SUM).number(m.sum().getAsDouble());
     }
     if (m.count().isPresent()) {
-      g.writeNumberField("count", m.count().getAsLong());
+      out.raw(COUNT).number(m.count().getAsLong());
     }
     if (m.min().isPresent()) {
-      g.writeNumberField("min", m.min().getAsDouble());
+      out.raw(MIN).number(m.min().getAsDouble());
     }
     if (m.max().isPresent()) {
-      g.writeNumberField("max", m.max().getAsDouble());
+      out.raw(MAX).number(m.max().getAsDouble());
     }
     if (m.last().isPresent()) {
-      g.writeNumberField("last", m.last().getAsDouble());
+      out.raw(LAST).number(m.last().getAsDouble());
     }
     if (m.stddev().isPresent()) {
-      g.writeNumberField("stddev", m.stddev().getAsDouble());
+      out.raw(STDDEV).number(m.stddev().getAsDouble());
     }
     if (m.time().isPresent()) {
-      g.writeNumberField("time", m.time().getAsLong());
+      out.raw(TIME).number(m.time().getAsLong());
     }
     if (m.period().isPresent()) {
-      g.writeNumberField("period", m.period().getAsInt());
+      out.raw(PERIOD).number(m.period().getAsInt());
     }
     if (!m.tags().isEmpty()) {
-      g.writeFieldName("tags");
-      writeTags(g, m.tags());
+      out.raw(TAGS);
+      writeTags(out, m.tags());
     }
     if (!m.attributes().isEmpty()) {
-      g.writeFieldName("attributes");
-      writeValue(g, m.attributes().asMap());
+      out.raw(ATTRIBUTES).value(m.attributes().asMap());
     }
-    g.writeEndObject();
+    out.raw('}');
   }
 
-  /** A JSON-like attribute value (see {@code MetricAttributes.Builder.set}): string, number, boolean, list or map. */
-  private static void writeValue(JsonGenerator g, Object value) throws IOException {
-    if (value instanceof Map<?, ?> map) {
-      g.writeStartObject();
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        g.writeFieldName(String.valueOf(e.getKey()));
-        writeValue(g, e.getValue());
-      }
-      g.writeEndObject();
-    } else if (value instanceof Iterable<?> items) {
-      g.writeStartArray();
-      for (Object item : items) {
-        writeValue(g, item);
-      }
-      g.writeEndArray();
-    } else if (value instanceof Boolean b) {
-      g.writeBoolean(b);
-    } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-      g.writeNumber(((Number) value).longValue());
-    } else if (value instanceof Number n) {
-      g.writeNumber(n.doubleValue());
-    } else if (value == null) {
-      g.writeNull();
+  private static void writeTags(JsonBytes out, Map<String, String> tags) {
+    if (tags instanceof WireTags wire) {
+      out.raw(wire.json());
     } else {
-      g.writeString(value.toString());
+      out.value(tags);
     }
-  }
-
-  private static void writeTags(JsonGenerator g, Map<String, String> tags) throws IOException {
-    g.writeStartObject();
-    for (Map.Entry<String, String> tag : tags.entrySet()) {
-      g.writeStringField(tag.getKey(), tag.getValue());
-    }
-    g.writeEndObject();
   }
 }

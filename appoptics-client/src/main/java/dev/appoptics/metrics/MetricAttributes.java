@@ -219,8 +219,23 @@ public final class MetricAttributes {
 
     /** Any attribute by wire name; the value must be JSON-like (String, Number, Boolean, List, Map). */
     public Builder set(String name, Object value) {
-      values.put(Check.notNull("attribute name", name), Check.notNull("attributes." + name, value));
+      values.put(Check.notNull("attribute name", name), finiteNumbers("attributes." + name, Check.notNull("attributes." + name, value)));
       return this;
+    }
+
+    /** {@code value}, after checking that no number in it is NaN or infinite (JSON cannot carry them). */
+    private static Object finiteNumbers(String field, Object value) {
+      if (value instanceof Double || value instanceof Float) {
+        Check.finite(field, ((Number) value).doubleValue());
+      } else if (value instanceof Map<?, ?> map) {
+        map.forEach((k, v) -> finiteNumbers(field + "." + k, v));
+      } else if (value instanceof Iterable<?> items) {
+        int i = 0;
+        for (Object item : items) {
+          finiteNumbers(field + "[" + i++ + "]", item);
+        }
+      }
+      return value;
     }
 
     /** Removes an attribute. */

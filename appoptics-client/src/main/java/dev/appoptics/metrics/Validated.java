@@ -1,7 +1,5 @@
 package dev.appoptics.metrics;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * and over; checking each with regular expressions and copying its tag map per measurement dominated the cost of
  * {@code Queue.add} and {@code Reporter.add}, and the per-measurement map copies dominated the heap a queued
  * measurement holds. Names and tag sets seen before are looked up instead, and measurements share one immutable
- * instance of each tag set. Both caches are bounded: when one is full it is emptied and refills with what is in use
- * now, so tag values that never repeat (request ids) cannot grow memory. Thread-safe.
+ * instance of each tag set, its JSON encoded once ({@link WireTags}). Both caches are bounded: when one is full it
+ * is emptied and refills with what is in use now, so tag values that never repeat (request ids) cannot grow memory.
+ * Thread-safe.
  */
 final class Validated {
   static final int MAX_CACHED = 4096;
@@ -48,7 +47,7 @@ final class Validated {
       return known;
     }
     Check.tags(tags, true);
-    Map<String, String> frozen = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+    Map<String, String> frozen = new WireTags(tags);
     if (TAG_SETS.size() >= MAX_CACHED) {
       TAG_SETS.clear();
     }

@@ -45,6 +45,15 @@ class MeasurementAttributesTest {
   }
 
   @Test
+  void numbersJsonCannotCarryAreRefusedWhenSet() {
+    MetricAttributes.Builder b = MetricAttributes.builder();
+    assertThatThrownBy(() -> b.set("ratio", Double.NaN)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("attributes.ratio").hasMessageContaining("NaN");
+    assertThatThrownBy(() -> b.set("limits", Map.of("upper", List.of(1.0, Double.POSITIVE_INFINITY))))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("attributes.limits.upper[1]");
+  }
+
+  @Test
   void noAttributesNoField() {
     Measurement m = Measurement.of("cpu.temp", 1, Map.of("host", "a"));
 

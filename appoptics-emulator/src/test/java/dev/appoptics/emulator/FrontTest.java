@@ -152,6 +152,23 @@ class FrontTest {
   }
 
   @Test
+  void aClientThatWritesTheWholeOversizedBodyBeforeReadingStillGetsThe413() throws IOException {
+    byte[] body = new byte[12 * 1024 * 1024]; // well past the socket buffers, so an unread rest would block and reset
+    java.util.Arrays.fill(body, (byte) ' ');
+    String auth = java.util.Base64.getEncoder().encodeToString("good:".getBytes(StandardCharsets.US_ASCII));
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", EMULATOR.emulator().port())) {
+      socket.getOutputStream().write(("POST /v1/measurements HTTP/1.1\r\nHost: x\r\nAuthorization: Basic " + auth
+          + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().write(body);
+      String status = new java.io.BufferedReader(
+          new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+
+      assertThat(status).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
+    }
+  }
+
+  @Test
   void everyAnswerCarriesRateLimitHeaders() {
     TestHttp.Answer a = http("good").get("metrics");
 

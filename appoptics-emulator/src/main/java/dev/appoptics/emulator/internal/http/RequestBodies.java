@@ -9,6 +9,12 @@ import java.util.zip.GZIPInputStream;
 
 /** Reads request bodies up to a size limit (413 past it), inflating gzip when the request says so. */
 final class RequestBodies {
+  /**
+   * A body over the limit is still read and thrown away up to this many bytes, so that a client still writing it sees
+   * the 413 instead of a connection reset; past this the 413 goes out and the connection closes mid-body.
+   */
+  static final long SWALLOW_BYTES = 16L * 1024 * 1024;
+
   private final int maxBytes;
 
   RequestBodies(int maxBytes) {
@@ -24,14 +30,14 @@ final class RequestBodies {
         throw ApiError.request(400, "Content-Length is not a number: " + contentLength);
       }
       if (declared > maxBytes) {
-        throw tooLarge();
+        throw tooLarge(in);
       }
     }
     // With a declared length the body is read once into an array of its size, not copied through a buffer.
-    byte[] raw = declared >= 0 ? readExactly(in, (int) declared) : readLimited(in);
+    byte[] raw = declared >= 0 ? readExactly(in, (int) declared) : readLimited(in, true);
     if (raw.length > 0 && contentEncoding != null && contentEncoding.toLowerCase(Locale.ROOT).contains("gzip")) {
       try (InputStream gz = new GZIPInputStream(new ByteArrayInputStream(raw))) {
-        return readLimited(gz);
+        return readLimited(gz, false);
       } catch (java.util.zip.ZipException | java.io.EOFException e) {
         throw ApiError.request(400, "Request body is not valid gzip data: " + e.getMessage());
       }
@@ -47,11 +53,11 @@ final class RequestBodies {
     }
     // More than declared (a chunked body also carrying Content-Length): read the rest under the same limit.
     if (head.length + 1 > maxBytes) {
-      throw tooLarge();
+      throw tooLarge(in);
     }
-    byte[] rest = readLimited(in);
+    byte[] rest = readLimited(in, true);
     if ((long) head.length + 1 + rest.length > maxBytes) {
-      throw tooLarge();
+      throw tooLarge(in);
     }
     byte[] all = java.util.Arrays.copyOf(head, head.length + 1 + rest.length);
     all[head.length] = (byte) next;
@@ -59,7 +65,8 @@ final class RequestBodies {
     return all;
   }
 
-  private byte[] readLimited(InputStream in) throws IOException {
+  /** {@code swallow}: on overflow read the rest of {@code in} (the request itself, not an inflated copy of it). */
+  private byte[] readLimited(InputStream in, boolean swallow) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBytes, 8192));
     byte[] buf = new byte[16384];
     int total = 0;
@@ -67,14 +74,19 @@ final class RequestBodies {
     while ((n = in.read(buf)) > 0) {
       total += n;
       if (total > maxBytes) {
-        throw tooLarge();
+        throw tooLarge(swallow ? in : InputStream.nullInputStream());
       }
       out.write(buf, 0, n);
     }
     return out.toByteArray();
   }
 
-  private ApiError tooLarge() {
+  private ApiError tooLarge(InputStream unread) throws IOException {
+    long skipped = 0;
+    byte[] sink = new byte[16384];
+    for (int n; skipped < SWALLOW_BYTES && (n = unread.read(sink)) > 0; ) {
+      skipped += n;
+    }
     return ApiError.request(413, "Request body is larger than the limit of " + maxBytes + " bytes")
         .withHeaders(java.util.Map.of("Connection", "close"));
   }
