@@ -18,11 +18,7 @@ final class JsonCursor {
   static final int MAX_DEPTH = 1000;
   static final int MAX_NUMBER_LENGTH = 1000;
 
-  /** The field names the measurement parser switches on, matched by their bytes. */
-  private static final NameTable KNOWN =
-      NameTable.of(
-          "name", "value", "sum", "count", "min", "max", "last", "stddev", "time", "period", "tags", "attributes",
-          "measurements");
+  /** Names and shared texts other than the {@link KnownNames}. */
   private static final NameTable NAMES = new NameTable(4096);
 
   private static final int ROOT = 0;
@@ -150,8 +146,7 @@ final class JsonCursor {
     if (token != JsonToken.VALUE_STRING || escaped) {
       return getText();
     }
-    int length = stop - start;
-    return NAMES.intern(in, start, length, NameTable.hash(in, start, length));
+    return NAMES.intern(in, start, stop - start);
   }
 
   /** The length of the current scalar's text (see {@link #copyText}). */
@@ -206,10 +201,8 @@ final class JsonCursor {
     if (escaped) {
       name = new String(decoded, 0, decodedLength);
     } else {
-      int length = stop - start;
-      int hash = NameTable.hash(in, start, length);
-      String known = KNOWN.get(in, start, length, hash);
-      name = known != null ? known : NAMES.intern(in, start, length, hash);
+      String known = KnownNames.match(in, start, stop - start);
+      name = known != null ? known : NAMES.intern(in, start, stop - start);
     }
     expect(skipSpace(), ':', "was expecting a colon to separate field name and value");
     state = OBJECT_VALUE;
@@ -287,10 +280,32 @@ final class JsonCursor {
     return scalar(t);
   }
 
-  /** Reads a string whose opening quote was consumed; the common plain ASCII case only finds the closing quote. */
+  /**
+   * Reads a string whose opening quote was consumed. The common plain ASCII case only finds the closing quote,
+   * eight bytes at a time: a word without a quote, backslash, control or non-ASCII byte is passed whole.
+   */
   private void string() {
     byte[] b = in;
-    for (int i = pos; i < end; i++) {
+    int i = pos;
+    while (i + 8 <= end) {
+      long x = (long) NameTable.LONGS.get(b, i);
+      long quote = x ^ 0x2222222222222222L;
+      long backslash = x ^ 0x5C5C5C5C5C5C5C5CL;
+      // Per byte, the high bit marks a zero (quote or backslash), a byte below 0x20, or a byte from 0x80 up; the
+      // lowest marked byte is always a true one (a borrow only marks bytes above it).
+      long special =
+          (((quote - 0x0101010101010101L) & ~quote)
+                  | ((backslash - 0x0101010101010101L) & ~backslash)
+                  | ((x - 0x2020202020202020L) & ~x)
+                  | x)
+              & 0x8080808080808080L;
+      if (special != 0) {
+        i += Long.numberOfTrailingZeros(special) >>> 3;
+        break;
+      }
+      i += 8;
+    }
+    for (; i < end; i++) {
       int c = b[i];
       if (c == '"') {
         start = pos;

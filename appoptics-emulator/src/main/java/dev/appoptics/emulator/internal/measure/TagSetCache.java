@@ -38,8 +38,13 @@ final class TagSetCache {
   private int size;
 
   static int hash(char[] key, int length) {
+    // The usual 31-polynomial, four chars per step: the same value with a quarter of the multiply chain's latency.
     int h = 0;
-    for (int i = 0; i < length; i++) {
+    int i = 0;
+    for (; i + 4 <= length; i += 4) {
+      h = 923_521 * h + 29_791 * key[i] + 961 * key[i + 1] + 31 * key[i + 2] + key[i + 3];
+    }
+    for (; i < length; i++) {
       h = 31 * h + key[i];
     }
     return h ^ (h >>> 16);
