@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * A pull reader of strict JSON straight from UTF-8 bytes, made for the measurement body: the same tokens as Jackson's
  * streaming parser, without its per-token costs. Texts stay in the input until asked for; names and metric names come
- * from a shared {@link NameTable}; numbers are converted without a String when that is exact ({@link JsonNumbers}).
+ * from a shared {@link BytesTable}; numbers are converted without a String when that is exact ({@link JsonNumbers}).
  *
  * <p>Strict as Jackson's defaults: no comments, single quotes, NaN/Infinity, leading zeros or trailing commas;
  * control characters in strings and invalid UTF-8 are refused; duplicate names are passed on as they come; nesting is
@@ -19,7 +19,7 @@ final class JsonCursor {
   static final int MAX_NUMBER_LENGTH = 1000;
 
   /** Names and shared texts other than the {@link KnownNames}. */
-  private static final NameTable NAMES = new NameTable(4096);
+  private static final BytesTable<String> NAMES = new BytesTable<>(4096, NameRules.MAX_METRIC_NAME);
 
   private static final int ROOT = 0;
   private static final int ROOT_DONE = 1;
@@ -146,7 +146,50 @@ final class JsonCursor {
     if (token != JsonToken.VALUE_STRING || escaped) {
       return getText();
     }
-    return NAMES.intern(in, start, stop - start);
+    return shared(start, stop - start);
+  }
+
+  /** The input the cursor reads. */
+  byte[] input() {
+    return in;
+  }
+
+  /** The offset just after the current token (after a START_OBJECT: the byte after its brace). */
+  int position() {
+    return pos;
+  }
+
+  /**
+   * The offset of the first {@code '}'} at or after {@link #position()}, or -1; found eight bytes at a time. For a
+   * flat object with no brace in its strings, that is where it ends.
+   */
+  int nextCloseBrace() {
+    byte[] b = in;
+    int i = pos;
+    for (; i + 8 <= end; i += 8) {
+      long x = (long) BytesTable.LONGS.get(b, i) ^ 0x7D7D7D7D7D7D7D7DL;
+      long zero = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+      if (zero != 0) {
+        return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+      }
+    }
+    for (; i < end; i++) {
+      if (b[i] == '}') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Moves past the object whose START_OBJECT is the current token to just after its closing brace at {@code close},
+   * as if all its tokens had been read. Only for an object whose bytes up to there are known to be a complete valid
+   * object (identical to one read before).
+   */
+  void skipKnownObject(int close) {
+    pos = close + 1;
+    depth--;
+    scalar(JsonToken.END_OBJECT);
   }
 
   /** The length of the current scalar's text (see {@link #copyText}). */
@@ -202,7 +245,7 @@ final class JsonCursor {
       name = new String(decoded, 0, decodedLength);
     } else {
       String known = KnownNames.match(in, start, stop - start);
-      name = known != null ? known : NAMES.intern(in, start, stop - start);
+      name = known != null ? known : shared(start, stop - start);
     }
     expect(skipSpace(), ':', "was expecting a colon to separate field name and value");
     state = OBJECT_VALUE;
@@ -288,7 +331,7 @@ final class JsonCursor {
     byte[] b = in;
     int i = pos;
     while (i + 8 <= end) {
-      long x = (long) NameTable.LONGS.get(b, i);
+      long x = (long) BytesTable.LONGS.get(b, i);
       long quote = x ^ 0x2222222222222222L;
       long backslash = x ^ 0x5C5C5C5C5C5C5C5CL;
       // Per byte, the high bit marks a zero (quote or backslash), a byte below 0x20, or a byte from 0x80 up; the
@@ -471,6 +514,16 @@ final class JsonCursor {
   private static boolean isWordByte(byte b) {
     return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || isDigit(b) || b == '_' || b == '+' || b == '-'
         || b == '.';
+  }
+
+  /** The canonical String of these ASCII bytes. */
+  private String shared(int from, int length) {
+    String s = NAMES.get(in, from, length);
+    if (s == null) {
+      s = ascii(from, from + length);
+      NAMES.put(in, from, length, s);
+    }
+    return s;
   }
 
   private String ascii(int from, int to) {

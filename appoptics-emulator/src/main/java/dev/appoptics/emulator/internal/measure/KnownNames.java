@@ -30,7 +30,7 @@ final class KnownNames {
     if (length < 3 || length > 12) {
       return null;
     }
-    long w = NameTable.word(in, offset, Math.min(length, 8));
+    long w = BytesTable.word(in, offset, Math.min(length, 8));
     switch (length) {
       case 3:
         return w == SUM ? "sum" : w == MIN ? "min" : w == MAX ? "max" : null;
@@ -41,9 +41,9 @@ final class KnownNames {
       case 6:
         return w == STDDEV ? "stddev" : w == PERIOD ? "period" : null;
       case 10:
-        return w == ATTRIBUT && NameTable.word(in, offset + 8, 2) == ES ? "attributes" : null;
+        return w == ATTRIBUT && BytesTable.word(in, offset + 8, 2) == ES ? "attributes" : null;
       case 12:
-        return w == MEASUREM && NameTable.word(in, offset + 8, 4) == ENTS ? "measurements" : null;
+        return w == MEASUREM && BytesTable.word(in, offset + 8, 4) == ENTS ? "measurements" : null;
       default:
         return null;
     }
@@ -51,6 +51,6 @@ final class KnownNames {
 
   private static long word(String s) {
     byte[] b = s.getBytes(StandardCharsets.US_ASCII);
-    return NameTable.word(b, 0, b.length);
+    return BytesTable.word(b, 0, b.length);
   }
 }

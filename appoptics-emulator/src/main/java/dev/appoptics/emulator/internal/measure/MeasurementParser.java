@@ -240,6 +240,16 @@ final class MeasurementParser {
       p.skipChildren();
       return Map.of();
     }
+    // A tag object whose bytes were seen before in a valid one is that tag set again: skip reading it.
+    int open = p.position() - 1;
+    if (tagSets != null) {
+      int close = p.nextCloseBrace();
+      Map<String, String> known = close < 0 ? null : tagSets.getRaw(p.input(), open, close + 1 - open);
+      if (known != null) {
+        p.skipKnownObject(close);
+        return known;
+      }
+    }
     // Collect the raw pairs first: a tag set seen before is then one cache lookup instead of validation, lower-casing
     // and a new sorted map. A pair whose value is not a scalar keeps its message, reported in order below.
     // The values go straight from the parser's buffer into the key: no String per value unless the set is new.
@@ -275,6 +285,7 @@ final class MeasurementParser {
     if (cacheable) {
       Map<String, String> cached = tagSets.get(key, keyLength, hash);
       if (cached != null) {
+        tagSets.putRaw(p.input(), open, p.position() - open, cached);
         return cached;
       }
     }
@@ -303,6 +314,7 @@ final class MeasurementParser {
     Map<String, String> result = new TagMap(tags);
     if (cacheable && messages == before) {
       tagSets.put(key, keyLength, hash, result);
+      tagSets.putRaw(p.input(), open, p.position() - open, result);
     }
     return result;
   }
