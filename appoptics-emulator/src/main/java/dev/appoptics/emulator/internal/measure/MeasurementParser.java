@@ -36,6 +36,8 @@ final class MeasurementParser {
   private int[] valueStarts = new int[8];
   private int[] valueLengths = new int[8];
   private String[] tagProblems = new String[8];
+  /** Metric names already found valid in this body, by slot; names repeat as the same shared instance. */
+  private final String[] validNames = new String[32];
 
   MeasurementParser(long now, long pastLimitSeconds, long futureLimitSeconds, boolean lowercaseTagValues) {
     this(now, pastLimitSeconds, futureLimitSeconds, lowercaseTagValues, null);
@@ -342,7 +344,7 @@ final class MeasurementParser {
         error("name", at() + ".name is not present");
         continue;
       }
-      if (!NameRules.validMetricName(m.name)) {
+      if (!validMetricName(m.name)) {
         error("name", m.name + " is not a valid metric name");
       }
       if (m.tags == null) {
@@ -366,6 +368,18 @@ final class MeasurementParser {
       }
       summarize(m);
     }
+  }
+
+  private boolean validMetricName(String name) {
+    int slot = name.hashCode() & (validNames.length - 1);
+    if (validNames[slot] == name) {
+      return true;
+    }
+    if (!NameRules.validMetricName(name)) {
+      return false;
+    }
+    validNames[slot] = name;
+    return true;
   }
 
   private void summarize(ParsedMeasurement m) {
