@@ -96,6 +96,7 @@ public final class MeasurementStore {
    */
   void write(List<ParsedMeasurement> batch, String userAgent, long requestTime) {
     checkLimits(batch, requestTime);
+    long written = 0;
     for (ParsedMeasurement m : batch) {
       if (m.count == 0) {
         continue;
@@ -114,8 +115,9 @@ public final class MeasurementStore {
       if (s.add(m.time, m.count, m.sum, m.min, m.max, m.last, m.squares)) {
         pointCount.incrementAndGet();
       }
-      accepted.increment();
+      written++;
     }
+    accepted.add(written);
   }
 
   private void checkLimits(List<ParsedMeasurement> batch, long requestTime) {

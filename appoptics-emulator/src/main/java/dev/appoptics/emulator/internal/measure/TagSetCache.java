@@ -23,7 +23,7 @@ final class TagSetCache {
   static final int MAX_ENTRIES = 10_000;
   static final int MAX_PART = Math.max(NameRules.MAX_TAG_NAME, NameRules.MAX_TAG_VALUE);
   private static final int INITIAL_CAPACITY = 256;
-  private static final int MAX_RAW_LENGTH = 4096;
+  private static final int MAX_RAW_LENGTH = 2048;
 
   private static final class Entry {
     final char[] key;
