@@ -1,13 +1,12 @@
 package dev.appoptics.emulator.internal.measure;
 
 import com.fasterxml.jackson.core.JsonToken;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
 /**
  * A pull reader of strict JSON straight from UTF-8 bytes, made for the measurement body: the same tokens as Jackson's
  * streaming parser, without its per-token costs. Texts stay in the input until asked for; names and metric names come
- * from a shared {@link NameTable}; numbers are converted without a String when that is exact ({@link JsonNumbers}).
+ * from a shared {@link BytesTable}; numbers are converted without a String when that is exact ({@link JsonNumbers}).
  *
  * <p>Strict as Jackson's defaults: no comments, single quotes, NaN/Infinity, leading zeros or trailing commas;
  * control characters in strings and invalid UTF-8 are refused; duplicate names are passed on as they come; nesting is
@@ -16,14 +15,9 @@ import java.nio.charset.StandardCharsets;
  */
 final class JsonCursor {
   static final int MAX_DEPTH = 1000;
-  static final int MAX_NUMBER_LENGTH = 1000;
 
-  /** The field names the measurement parser switches on, matched by their bytes. */
-  private static final NameTable KNOWN =
-      NameTable.of(
-          "name", "value", "sum", "count", "min", "max", "last", "stddev", "time", "period", "tags", "attributes",
-          "measurements");
-  private static final NameTable NAMES = new NameTable(4096);
+  /** Names and shared texts other than the {@link KnownNames}. */
+  private static final BytesTable<String> NAMES = new BytesTable<>(4096, NameRules.MAX_METRIC_NAME);
 
   private static final int ROOT = 0;
   private static final int ROOT_DONE = 1;
@@ -50,11 +44,7 @@ final class JsonCursor {
   private char[] decoded = new char[64];
   private int decodedLength;
 
-  private long mantissa;
-  private int exponent;
-  private boolean negative;
-  /** More significant digits than a long holds: only the text can give the value. */
-  private boolean longNumber;
+  private final JsonNumbers number = new JsonNumbers();
 
   JsonCursor(byte[] in) {
     this.in = in;
@@ -150,8 +140,37 @@ final class JsonCursor {
     if (token != JsonToken.VALUE_STRING || escaped) {
       return getText();
     }
-    int length = stop - start;
-    return NAMES.intern(in, start, length, NameTable.hash(in, start, length));
+    return shared(start, stop - start);
+  }
+
+  /** The input the cursor reads. */
+  byte[] input() {
+    return in;
+  }
+
+  /** The offset just after the current token (after a START_OBJECT: the byte after its brace). */
+  int position() {
+    return pos;
+  }
+
+  /**
+   * The offset of the first {@code '}'} at or after {@link #position()}, or -1; found eight bytes at a time. For a
+   * flat object with no brace in its strings, that is where it ends.
+   */
+  int nextCloseBrace() {
+    return JsonStrings.indexOf(in, pos, end, (byte) '}');
+  }
+
+
+  /**
+   * Moves past the object whose START_OBJECT is the current token to just after its closing brace at {@code close},
+   * as if all its tokens had been read. Only for an object whose bytes up to there are known to be a complete valid
+   * object (identical to one read before).
+   */
+  void skipKnownObject(int close) {
+    pos = close + 1;
+    depth--;
+    scalar(JsonToken.END_OBJECT);
   }
 
   /** The length of the current scalar's text (see {@link #copyText}). */
@@ -172,29 +191,12 @@ final class JsonCursor {
 
   /** The current number as a double, exactly as {@link Double#parseDouble} would give it (integers via long). */
   double getDoubleValue() {
-    if (!longNumber) {
-      if (token == JsonToken.VALUE_NUMBER_INT) {
-        return (double) (negative ? -mantissa : mantissa); // "-0" is the integer 0, as Jackson has it
-      }
-      double d = JsonNumbers.fastDouble(mantissa, exponent, negative);
-      if (!Double.isNaN(d)) {
-        return d;
-      }
-    }
-    return Double.parseDouble(ascii(start, stop));
+    return number.doubleValue(in, start, stop);
   }
 
   /** The current number as Jackson's untyped reading gives it: Integer, Long or BigInteger by size, else Double. */
   Number getNumberValue() {
-    if (token == JsonToken.VALUE_NUMBER_FLOAT) {
-      return getDoubleValue();
-    }
-    if (!longNumber) {
-      long v = negative ? -mantissa : mantissa;
-      return v == (int) v ? (Number) (int) v : (Number) v;
-    }
-    BigInteger big = new BigInteger(ascii(start, stop));
-    return big.bitLength() < 64 ? (Number) big.longValue() : big;
+    return number.numberValue(in, start, stop);
   }
 
   private JsonToken fieldName(int c) {
@@ -206,10 +208,8 @@ final class JsonCursor {
     if (escaped) {
       name = new String(decoded, 0, decodedLength);
     } else {
-      int length = stop - start;
-      int hash = NameTable.hash(in, start, length);
-      String known = KNOWN.get(in, start, length, hash);
-      name = known != null ? known : NAMES.intern(in, start, length, hash);
+      String known = KnownNames.match(in, start, stop - start);
+      name = known != null ? known : shared(start, stop - start);
     }
     expect(skipSpace(), ':', "was expecting a colon to separate field name and value");
     state = OBJECT_VALUE;
@@ -243,7 +243,7 @@ final class JsonCursor {
         if (c == ']' || c == '}' || c == ',' || c == ':' || c < 0) {
           throw unexpected(c, "expected a value");
         }
-        throw unrecognized(pos);
+        throw JsonSyntaxException.unrecognized(in, end, pos);
     }
   }
 
@@ -277,8 +277,8 @@ final class JsonCursor {
     while (i < n && pos + i < end && in[pos + i] == word.charAt(i)) {
       i++;
     }
-    if (i < n || (pos + n < end && isWordByte(in[pos + n]))) {
-      throw unrecognized(pos);
+    if (i < n || (pos + n < end && JsonSyntaxException.isWordByte(in[pos + n]))) {
+      throw JsonSyntaxException.unrecognized(in, end, pos);
     }
     start = pos;
     stop = pos + n;
@@ -287,10 +287,14 @@ final class JsonCursor {
     return scalar(t);
   }
 
-  /** Reads a string whose opening quote was consumed; the common plain ASCII case only finds the closing quote. */
+  /**
+   * Reads a string whose opening quote was consumed. The common plain ASCII case only finds the closing quote,
+   * eight bytes at a time: a word without a quote, backslash, control or non-ASCII byte is passed whole.
+   */
   private void string() {
     byte[] b = in;
-    for (int i = pos; i < end; i++) {
+    int i = JsonStrings.plainRun(b, pos, end);
+    for (; i < end; i++) {
       int c = b[i];
       if (c == '"') {
         start = pos;
@@ -322,82 +326,11 @@ final class JsonCursor {
 
   private JsonToken number() {
     int s = pos;
-    int i = pos;
-    boolean minus = in[i] == '-';
-    if (minus) {
-      i++;
-      if (i >= end || !isDigit(in[i])) {
-        throw unexpectedAt(i, "in numeric value: expected digit (0-9) to follow minus sign, for valid numeric value");
-      }
-    }
-    long m = 0;
-    int digits = 0;
-    boolean tooLong = false;
-    if (in[i] == '0') {
-      i++;
-      if (i < end && isDigit(in[i])) {
-        throw new JsonSyntaxException("Invalid numeric value: Leading zeroes not allowed", i);
-      }
-    } else {
-      for (; i < end && isDigit(in[i]); i++) {
-        if (digits < 18) {
-          m = m * 10 + (in[i] - '0');
-          digits++;
-        } else {
-          tooLong = true;
-        }
-      }
-    }
-    int exp = 0;
-    boolean fraction = i < end && in[i] == '.';
-    if (fraction) {
-      int first = ++i;
-      for (; i < end && isDigit(in[i]); i++) {
-        int d = in[i] - '0';
-        if (m == 0 && d == 0) {
-          exp--; // leading zeros of the fraction are not significant digits
-        } else if (digits < 18) {
-          m = m * 10 + d;
-          digits++;
-          exp--;
-        } else {
-          tooLong = true;
-        }
-      }
-      if (i == first) {
-        throw unexpectedAt(i, "in numeric value: Decimal point not followed by a digit");
-      }
-    }
-    boolean exponentPart = i < end && (in[i] == 'e' || in[i] == 'E');
-    if (exponentPart) {
-      i++;
-      boolean minusExp = i < end && in[i] == '-';
-      if (i < end && (in[i] == '-' || in[i] == '+')) {
-        i++;
-      }
-      int first = i;
-      int e = 0;
-      for (; i < end && isDigit(in[i]); i++) {
-        e = Math.min(e * 10 + (in[i] - '0'), 100_000); // far beyond any double; the text decides then
-      }
-      if (i == first) {
-        throw unexpectedAt(i, "in numeric value: Exponent indicator not followed by a digit");
-      }
-      exp += minusExp ? -e : e;
-    }
-    if (i - s > MAX_NUMBER_LENGTH) {
-      throw new JsonSyntaxException(
-          "Number value length (" + (i - s) + ") exceeds the maximum allowed (" + MAX_NUMBER_LENGTH + ")", s);
-    }
+    pos = number.scan(in, pos, end);
     start = s;
-    stop = i;
-    pos = i;
+    stop = pos;
     escaped = false;
-    mantissa = m;
-    exponent = exp;
-    negative = minus;
-    longNumber = tooLong;
-    return fraction || exponentPart ? JsonToken.VALUE_NUMBER_FLOAT : JsonToken.VALUE_NUMBER_INT;
+    return number.isFloat() ? JsonToken.VALUE_NUMBER_FLOAT : JsonToken.VALUE_NUMBER_INT;
   }
 
   private int skipSpace() {
@@ -423,39 +356,19 @@ final class JsonCursor {
       String where = depth == 0 ? "" : objects[depth - 1] ? " within/between Object entries" : " within/between Array entries";
       return new JsonSyntaxException("Unexpected end-of-input" + where, end);
     }
-    return new JsonSyntaxException("Unexpected character (" + describe(c) + "): " + message, pos);
+    return new JsonSyntaxException("Unexpected character (" + JsonSyntaxException.describe(c) + "): " + message, pos);
   }
 
-  private JsonSyntaxException unexpectedAt(int i, String message) {
-    if (i >= end) {
-      return new JsonSyntaxException("Unexpected end-of-input " + message, end);
+
+
+  /** The canonical String of these ASCII bytes. */
+  private String shared(int from, int length) {
+    String s = NAMES.get(in, from, length);
+    if (s == null) {
+      s = ascii(from, from + length);
+      NAMES.put(in, from, length, s);
     }
-    return new JsonSyntaxException("Unexpected character (" + describe(in[i] & 0xff) + ") " + message, i);
-  }
-
-  private JsonSyntaxException unrecognized(int from) {
-    int i = from;
-    while (i < end && i - from < 64 && (isWordByte(in[i]) || in[i] < 0)) {
-      i++;
-    }
-    String word = i > from ? new String(in, from, i - from, StandardCharsets.UTF_8) : describe(in[from] & 0xff);
-    return new JsonSyntaxException(
-        "Unrecognized token '" + word + "': was expecting (JSON String, Number, Array, Object or token 'null', 'true'"
-            + " or 'false')",
-        from);
-  }
-
-  static String describe(int c) {
-    return c >= 0x20 && c < 0x7f ? "'" + (char) c + "' (code " + c + ")" : String.format("byte 0x%02x", c);
-  }
-
-  private static boolean isDigit(byte b) {
-    return b >= '0' && b <= '9';
-  }
-
-  private static boolean isWordByte(byte b) {
-    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || isDigit(b) || b == '_' || b == '+' || b == '-'
-        || b == '.';
+    return s;
   }
 
   private String ascii(int from, int to) {

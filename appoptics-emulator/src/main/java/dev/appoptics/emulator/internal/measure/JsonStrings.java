@@ -1,8 +1,9 @@
 package dev.appoptics.emulator.internal.measure;
 
 /**
- * The slow path of {@link JsonCursor}'s strings: escapes and multi-byte UTF-8, decoded strictly (overlong forms,
- * encoded surrogates, code points above U+10FFFF and truncated sequences are errors, never replaced).
+ * The strings of a {@link JsonCursor}: the fast scan over plain ASCII, and the slow path for escapes and multi-byte
+ * UTF-8, decoded strictly (overlong forms, encoded surrogates, code points above U+10FFFF and truncated sequences are
+ * errors, never replaced).
  */
 final class JsonStrings {
   private JsonStrings() {}
@@ -114,7 +115,7 @@ final class JsonStrings {
           int d = h < 0x80 ? Character.digit(h, 16) : -1;
           if (d < 0) {
             throw new JsonSyntaxException(
-                "Unexpected character (" + JsonCursor.describe(h) + "): expected a hex-digit for character escape"
+                "Unexpected character (" + JsonSyntaxException.describe(h) + "): expected a hex-digit for character escape"
                     + " sequence",
                 i + k);
           }
@@ -122,7 +123,51 @@ final class JsonStrings {
         }
         return (char) v; // a lone surrogate passes as it is, as Jackson passes it
       default:
-        throw new JsonSyntaxException("Unrecognized character escape " + JsonCursor.describe(e), i);
+        throw new JsonSyntaxException("Unrecognized character escape " + JsonSyntaxException.describe(e), i);
     }
+  }
+
+  /**
+   * The offset of the first byte at or after {@code from} that ends a plain ASCII run: a quote, a backslash, a control
+   * character or a non-ASCII byte; {@code end} (or a little before) when there is none. Eight bytes at a time.
+   */
+  static int plainRun(byte[] in, int from, int end) {
+    int i = from;
+    for (; i + 8 <= end; i += 8) {
+      long x = (long) BytesTable.LONGS.get(in, i);
+      long quote = x ^ 0x2222222222222222L;
+      long backslash = x ^ 0x5C5C5C5C5C5C5C5CL;
+      // Per byte, the high bit marks a zero (quote or backslash), a byte below 0x20, or a byte from 0x80 up; the
+      // lowest marked byte is always a true one (a borrow only marks bytes above it).
+      long special =
+          (((quote - 0x0101010101010101L) & ~quote)
+                  | ((backslash - 0x0101010101010101L) & ~backslash)
+                  | ((x - 0x2020202020202020L) & ~x)
+                  | x)
+              & 0x8080808080808080L;
+      if (special != 0) {
+        return i + (Long.numberOfTrailingZeros(special) >>> 3);
+      }
+    }
+    return i;
+  }
+
+  /** The offset of the first {@code target} byte at or after {@code from}, or -1. Eight bytes at a time. */
+  static int indexOf(byte[] in, int from, int end, byte target) {
+    long pattern = (target & 0xffL) * 0x0101010101010101L;
+    int i = from;
+    for (; i + 8 <= end; i += 8) {
+      long x = (long) BytesTable.LONGS.get(in, i) ^ pattern;
+      long zero = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+      if (zero != 0) {
+        return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+      }
+    }
+    for (; i < end; i++) {
+      if (in[i] == target) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

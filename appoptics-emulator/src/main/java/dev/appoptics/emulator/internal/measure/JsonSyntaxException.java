@@ -1,5 +1,7 @@
 package dev.appoptics.emulator.internal.measure;
 
+import java.nio.charset.StandardCharsets;
+
 /** A request body that is not strict JSON; the message says what was wrong and at which byte. */
 final class JsonSyntaxException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -8,4 +10,33 @@ final class JsonSyntaxException extends RuntimeException {
     // No stack trace: this answers bad input, and garbage bodies should not cost a stack walk each.
     super(problem + " (at byte " + offset + ")", null, false, false);
   }
-}
+
+  /** An unexpected byte (or the end of the input) at {@code i}, inside a token. */
+  static JsonSyntaxException at(byte[] in, int end, int i, String message) {
+    if (i >= end) {
+      return new JsonSyntaxException("Unexpected end-of-input " + message, end);
+    }
+    return new JsonSyntaxException("Unexpected character (" + describe(in[i] & 0xff) + ") " + message, i);
+  }
+
+  /** A byte for a message: the character and its code when printable ASCII, else its value. */
+  static String describe(int c) {
+    return c >= 0x20 && c < 0x7f ? "'" + (char) c + "' (code " + c + ")" : String.format("byte 0x%02x", c);
+  }
+
+  /** A word that is no JSON value (NaN, Infinity, a misspelled literal...) starting at {@code from}. */
+  static JsonSyntaxException unrecognized(byte[] in, int end, int from) {
+    int i = from;
+    while (i < end && i - from < 64 && (isWordByte(in[i]) || in[i] < 0)) {
+      i++;
+    }
+    String word = i > from ? new String(in, from, i - from, StandardCharsets.UTF_8) : describe(in[from] & 0xff);
+    return new JsonSyntaxException(
+        "Unrecognized token '" + word + "': was expecting (JSON String, Number, Array, Object or token 'null', 'true'"
+            + " or 'false')",
+        from);
+  }
+  static boolean isWordByte(byte b) {
+    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '_' || b == '+' || b == '-'
+        || b == '.';
+  }}

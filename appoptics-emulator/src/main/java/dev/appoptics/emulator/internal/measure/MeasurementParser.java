@@ -36,6 +36,8 @@ final class MeasurementParser {
   private int[] valueStarts = new int[8];
   private int[] valueLengths = new int[8];
   private String[] tagProblems = new String[8];
+  /** Metric names already found valid in this body, by slot; names repeat as the same shared instance. */
+  private final String[] validNames = new String[32];
 
   MeasurementParser(long now, long pastLimitSeconds, long futureLimitSeconds, boolean lowercaseTagValues) {
     this(now, pastLimitSeconds, futureLimitSeconds, lowercaseTagValues, null);
@@ -240,6 +242,16 @@ final class MeasurementParser {
       p.skipChildren();
       return Map.of();
     }
+    // A tag object whose bytes were seen before in a valid one is that tag set again: skip reading it.
+    int open = p.position() - 1;
+    if (tagSets != null) {
+      int close = p.nextCloseBrace();
+      Map<String, String> known = close < 0 ? null : tagSets.getRaw(p.input(), open, close + 1 - open);
+      if (known != null) {
+        p.skipKnownObject(close);
+        return known;
+      }
+    }
     // Collect the raw pairs first: a tag set seen before is then one cache lookup instead of validation, lower-casing
     // and a new sorted map. A pair whose value is not a scalar keeps its message, reported in order below.
     // The values go straight from the parser's buffer into the key: no String per value unless the set is new.
@@ -275,6 +287,7 @@ final class MeasurementParser {
     if (cacheable) {
       Map<String, String> cached = tagSets.get(key, keyLength, hash);
       if (cached != null) {
+        tagSets.putRaw(p.input(), open, p.position() - open, cached);
         return cached;
       }
     }
@@ -303,6 +316,7 @@ final class MeasurementParser {
     Map<String, String> result = new TagMap(tags);
     if (cacheable && messages == before) {
       tagSets.put(key, keyLength, hash, result);
+      tagSets.putRaw(p.input(), open, p.position() - open, result);
     }
     return result;
   }
@@ -330,7 +344,7 @@ final class MeasurementParser {
         error("name", at() + ".name is not present");
         continue;
       }
-      if (!NameRules.validMetricName(m.name)) {
+      if (!validMetricName(m.name)) {
         error("name", m.name + " is not a valid metric name");
       }
       if (m.tags == null) {
@@ -354,6 +368,18 @@ final class MeasurementParser {
       }
       summarize(m);
     }
+  }
+
+  private boolean validMetricName(String name) {
+    int slot = name.hashCode() & (validNames.length - 1);
+    if (validNames[slot] == name) {
+      return true;
+    }
+    if (!NameRules.validMetricName(name)) {
+      return false;
+    }
+    validNames[slot] = name;
+    return true;
   }
 
   private void summarize(ParsedMeasurement m) {

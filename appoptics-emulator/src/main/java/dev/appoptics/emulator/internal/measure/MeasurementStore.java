@@ -36,6 +36,8 @@ public final class MeasurementStore {
   /** Orders series by their tag pairs, as query answers list them. */
   public static final Comparator<Series> BY_TAGS = Comparator.comparing(s -> s.tags().toString());
 
+  private static final int SERIES_MEMO = 256;
+
   private final MetricRegistry registry;
   private final int maxSeries;
   private final long maxPoints;
@@ -118,7 +120,17 @@ public final class MeasurementStore {
 
   private void checkLimits(List<ParsedMeasurement> batch, long requestTime) {
     Set<String> newSeries = null;
+    // The same few series recur through a batch, with the same name and tag instances (the parser shares them): a
+    // small identity memo saves the lower-casing and two map lookups for each repeat.
+    String[] memoNames = new String[SERIES_MEMO];
+    Map<?, ?>[] memoTags = new Map<?, ?>[SERIES_MEMO];
+    Series[] memoSeries = new Series[SERIES_MEMO];
     for (ParsedMeasurement m : batch) {
+      int slot = (m.name.hashCode() * 31 + m.tags.hashCode()) & (SERIES_MEMO - 1);
+      if (memoNames[slot] == m.name && memoTags[slot] == m.tags) {
+        m.series = memoSeries[slot];
+        continue;
+      }
       Map<Map<String, String>, Series> of = metrics.get(MetricRegistry.key(m.name));
       m.series = of == null ? null : of.get(m.tags);
       if (m.series == null) {
@@ -129,6 +141,10 @@ public final class MeasurementStore {
           newSeries = new HashSet<>();
         }
         newSeries.add(MetricRegistry.key(m.name) + '\u0000' + m.tags);
+      } else {
+        memoNames[slot] = m.name;
+        memoTags[slot] = m.tags;
+        memoSeries[slot] = m.series;
       }
     }
     int adding = newSeries == null ? 0 : newSeries.size();

@@ -13,6 +13,9 @@ import java.util.Map;
  * String): each name and value prefixed by its length as one char. Names or values longer than {@link #MAX_PART}
  * are invalid anyway and never looked up, which keeps keys unambiguous.
  *
+ * <p>A second index keys the same tag sets by the exact bytes of the tag object ({@link #getRaw}): bytes seen before
+ * in a valid object are that object again, so the parser can skip reading it.
+ *
  * <p>Thread-safe: writers lock; readers do not. An entry's fields are final, so a reader that sees an entry sees it
  * whole; a reader that misses a concurrent insert just validates the set again.
  */
@@ -20,6 +23,7 @@ final class TagSetCache {
   static final int MAX_ENTRIES = 10_000;
   static final int MAX_PART = Math.max(NameRules.MAX_TAG_NAME, NameRules.MAX_TAG_VALUE);
   private static final int INITIAL_CAPACITY = 256;
+  private static final int MAX_RAW_LENGTH = 4096;
 
   private static final class Entry {
     final char[] key;
@@ -33,13 +37,21 @@ final class TagSetCache {
     }
   }
 
+  /** Valid tag objects by their exact bytes on the wire, from brace to brace: a hit skips reading the object. */
+  private final BytesTable<Map<String, String>> raw = new BytesTable<>(MAX_ENTRIES, MAX_RAW_LENGTH);
+
   /** Open addressing, linear probing, at most half full; replaced (never shrunk in place) on growth or clearing. */
   private volatile Entry[] table = new Entry[INITIAL_CAPACITY];
   private int size;
 
   static int hash(char[] key, int length) {
+    // The usual 31-polynomial, four chars per step: the same value with a quarter of the multiply chain's latency.
     int h = 0;
-    for (int i = 0; i < length; i++) {
+    int i = 0;
+    for (; i + 4 <= length; i += 4) {
+      h = 923_521 * h + 29_791 * key[i] + 961 * key[i + 1] + 31 * key[i + 2] + key[i + 3];
+    }
+    for (; i < length; i++) {
       h = 31 * h + key[i];
     }
     return h ^ (h >>> 16);
@@ -58,6 +70,16 @@ final class TagSetCache {
         return e.tags;
       }
     }
+  }
+
+  /** The tags of the valid tag object whose bytes are {@code in[offset, offset + length)}, or null. */
+  Map<String, String> getRaw(byte[] in, int offset, int length) {
+    return raw.get(in, offset, length);
+  }
+
+  /** Keeps {@code tags} as the result of the valid tag object written as {@code in[offset, offset + length)}. */
+  void putRaw(byte[] in, int offset, int length, Map<String, String> tags) {
+    raw.put(in, offset, length, tags);
   }
 
   synchronized void put(char[] key, int length, int hash, Map<String, String> tags) {

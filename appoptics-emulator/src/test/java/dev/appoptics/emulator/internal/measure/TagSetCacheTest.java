@@ -45,6 +45,39 @@ class TagSetCacheTest {
   }
 
   @Test
+  void aTagObjectSeenBeforeIsSkippedAndReadingGoesOnAfterIt() {
+    String tags = "{ \"Host\" : \"A1\", \"az\":\"x\" }";
+    parse(body(tags), true);
+    List<ParsedMeasurement> again =
+        parse("{\"measurements\":[{\"tags\":" + tags + ",\"name\":\"cpu\",\"value\":3,\"time\":" + NOW + "},"
+            + "{\"name\":\"mem\",\"tags\":" + tags + ",\"value\":4}],\"period\":60}", true);
+
+    assertThat(again.get(0).tags).isEqualTo(Map.of("az", "x", "host", "a1"));
+    assertThat(again.get(1).tags).isSameAs(again.get(0).tags);
+    assertThat(again.get(0).name).isEqualTo("cpu");
+    assertThat(again.get(0).value).isEqualTo(3.0);
+    assertThat(again.get(0).period).isEqualTo(60);
+    assertThat(again.get(1).name).isEqualTo("mem");
+    assertThat(again.get(1).value).isEqualTo(4.0);
+  }
+
+  @Test
+  void tagObjectsWithBracesInsideAreReadInFullEveryTime() {
+    for (int i = 0; i < 2; i++) {
+      assertThatThrownBy(() -> parse(body("{\"host\":\"a}b\"}"), false))
+          .isInstanceOf(ApiError.class)
+          .hasMessageContaining("'a}b' is not a valid tag value");
+      assertThatThrownBy(() -> parse(body("{\"host\":{\"a\":\"b\"}}"), false))
+          .isInstanceOf(ApiError.class)
+          .hasMessageContaining("tags.host must be a string, got an object");
+    }
+    assertThat(parse(body("{\"host\":\"a\"}"), false).get(0).tags).isEqualTo(Map.of("host", "a"));
+    assertThatThrownBy(() -> parse(body("{\"host\":\"a\",\"x\":\"}\"}"), false))
+        .isInstanceOf(ApiError.class)
+        .hasMessageContaining("'}' is not a valid tag value");
+  }
+
+  @Test
   void pairListsThatConcatenateAlikeAreDifferentKeys() {
     List<ParsedMeasurement> ab = parse(body("{\"ab\":\"c\"}"), false);
     List<ParsedMeasurement> a = parse(body("{\"a\":\"bc\"}"), false);
