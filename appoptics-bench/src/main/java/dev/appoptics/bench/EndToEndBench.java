@@ -18,7 +18,8 @@ import java.util.Map;
  *
  * <pre>
  * java -cp appoptics-bench/target/benchmarks.jar dev.appoptics.bench.EndToEndBench \
- *     [--n 1000000] [--mode reporter|queue] [--engine apache|jdk] [--threads 2] [--reps 3] [--gzip-threshold -1]
+ *     [--n 1000000] [--warmup 3000000] [--mode reporter|queue] [--engine apache|jdk] [--threads 2] [--reps 3]
+ *     [--batch 500] [--in-flight 4] [--gzip-threshold -1]
  * </pre>
  *
  * <p>{@code queue}: each producer thread owns a {@code Queue} and submits every 300 (what the Python library does, in
@@ -35,7 +36,8 @@ public final class EndToEndBench {
     HttpEngine engine = HttpEngine.valueOf(args.string("engine", "apache").toUpperCase(Locale.ROOT));
     int threads = (int) args.number("threads", 2);
     int reps = (int) args.number("reps", 3);
-    long warmup = args.number("warmup", n); // one whole unmeasured run first, as IngestBench does (JIT)
+    // Unmeasured runs first: on 2 cores the JIT compiler is still busy for the first few seconds (see PERFORMANCE.md)
+    long warmup = args.number("warmup", 3 * n);
     int port = (int) args.number("port", -1);
     EmulatorProcess owned = port >= 0 ? null
         : EmulatorProcess.start(0, args.words("emulator-jvm", "-Xmx3g"), List.of());
