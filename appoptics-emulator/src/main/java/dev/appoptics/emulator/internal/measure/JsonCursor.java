@@ -2,6 +2,7 @@ package dev.appoptics.emulator.internal.measure;
 
 import com.fasterxml.jackson.core.JsonToken;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A pull reader of strict JSON straight from UTF-8 bytes, made for the measurement body: the same tokens as Jackson's
@@ -161,7 +162,6 @@ final class JsonCursor {
     return JsonStrings.indexOf(in, pos, end, (byte) '}');
   }
 
-
   /**
    * Moves past the object whose START_OBJECT is the current token to just after its closing brace at {@code close},
    * as if all its tokens had been read. Only for an object whose bytes up to there are known to be a complete valid
@@ -259,7 +259,7 @@ final class JsonCursor {
           "Document nesting depth (" + (depth + 1) + ") exceeds the maximum allowed (" + MAX_DEPTH + ")", pos);
     }
     if (depth == objects.length) {
-      objects = java.util.Arrays.copyOf(objects, depth * 2);
+      objects = Arrays.copyOf(objects, depth * 2);
     }
     objects[depth++] = object;
     pos++;
@@ -315,7 +315,7 @@ final class JsonCursor {
   /** The buffer for decoded text, with room for at least {@code capacity} chars and its content kept. */
   char[] decodedBuffer(int capacity) {
     if (capacity > decoded.length) {
-      decoded = java.util.Arrays.copyOf(decoded, Math.max(capacity, decoded.length * 2));
+      decoded = Arrays.copyOf(decoded, Math.max(capacity, decoded.length * 2));
     }
     return decoded;
   }
@@ -353,13 +353,12 @@ final class JsonCursor {
 
   private JsonSyntaxException unexpected(int c, String message) {
     if (c < 0) {
-      String where = depth == 0 ? "" : objects[depth - 1] ? " within/between Object entries" : " within/between Array entries";
+      String where =
+          depth == 0 ? "" : objects[depth - 1] ? " within/between Object entries" : " within/between Array entries";
       return new JsonSyntaxException("Unexpected end-of-input" + where, end);
     }
     return new JsonSyntaxException("Unexpected character (" + JsonSyntaxException.describe(c) + "): " + message, pos);
   }
-
-
 
   /** The canonical String of these ASCII bytes. */
   private String shared(int from, int length) {

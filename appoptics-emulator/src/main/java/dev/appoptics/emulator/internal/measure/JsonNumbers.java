@@ -45,7 +45,8 @@ final class JsonNumbers {
     if (minus) {
       i++;
       if (i >= end || !isDigit(in[i])) {
-        throw JsonSyntaxException.at(in, end, i, "in numeric value: expected digit (0-9) to follow minus sign, for valid numeric value");
+        throw JsonSyntaxException.at(
+            in, end, i, "in numeric value: expected digit (0-9) to follow minus sign, for valid numeric value");
       }
     }
     long m = 0;
@@ -120,7 +121,7 @@ final class JsonNumbers {
     return isFloat;
   }
 
-  /** The last number, written as {@code in[start, stop)}, as a double: exactly what {@link Double#parseDouble} gives. */
+  /** The last number, written as {@code in[start, stop)}, as a double: exactly what {@link Double#parseDouble} says. */
   double doubleValue(byte[] in, int start, int stop) {
     if (!longNumber) {
       if (!isFloat) {

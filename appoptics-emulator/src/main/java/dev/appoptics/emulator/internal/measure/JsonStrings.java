@@ -115,8 +115,8 @@ final class JsonStrings {
           int d = h < 0x80 ? Character.digit(h, 16) : -1;
           if (d < 0) {
             throw new JsonSyntaxException(
-                "Unexpected character (" + JsonSyntaxException.describe(h) + "): expected a hex-digit for character escape"
-                    + " sequence",
+                "Unexpected character (" + JsonSyntaxException.describe(h)
+                    + "): expected a hex-digit for character escape sequence",
                 i + k);
           }
           v = v << 4 | d;

@@ -24,19 +24,27 @@ final class JsonSyntaxException extends RuntimeException {
     return c >= 0x20 && c < 0x7f ? "'" + (char) c + "' (code " + c + ")" : String.format("byte 0x%02x", c);
   }
 
-  /** A word that is no JSON value (NaN, Infinity, a misspelled literal...) starting at {@code from}. */
+  /** A word that is no JSON value (NaN, Infinity, a misspelled literal...) or a stray byte, at {@code from}. */
   static JsonSyntaxException unrecognized(byte[] in, int end, int from) {
     int i = from;
     while (i < end && i - from < 64 && (isWordByte(in[i]) || in[i] < 0)) {
       i++;
     }
-    String word = i > from ? new String(in, from, i - from, StandardCharsets.UTF_8) : describe(in[from] & 0xff);
+    if (i == from) {
+      return new JsonSyntaxException(
+          "Unexpected character (" + describe(in[from] & 0xff) + "): expected a valid value (JSON String, Number,"
+              + " Array, Object or token 'null', 'true' or 'false')",
+          from);
+    }
     return new JsonSyntaxException(
-        "Unrecognized token '" + word + "': was expecting (JSON String, Number, Array, Object or token 'null', 'true'"
-            + " or 'false')",
+        "Unrecognized token '" + new String(in, from, i - from, StandardCharsets.UTF_8) + "': was expecting (JSON"
+            + " String, Number, Array, Object or token 'null', 'true' or 'false')",
         from);
   }
+
+  /** A byte that continues a bare word, for reporting the whole word. */
   static boolean isWordByte(byte b) {
-    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '_' || b == '+' || b == '-'
-        || b == '.';
-  }}
+    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '_' || b == '+'
+        || b == '-' || b == '.';
+  }
+}
