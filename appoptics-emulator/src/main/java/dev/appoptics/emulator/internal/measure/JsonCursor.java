@@ -55,7 +55,7 @@ final class JsonCursor {
     }
   }
 
-  /** The next token, or null at the end of the input after the root value. */
+  /** The next token, or null at the end of the input (after a root value, only white space is left). */
   JsonToken nextToken() {
     int c;
     switch (state) {
@@ -85,17 +85,10 @@ final class JsonCursor {
         c = skipSpace();
         return c < 0 ? (token = null) : value(c);
       default:
+        // Another root value, as Jackson reads a sequence of them; whoever reads decides whether that is allowed.
         c = skipSpace();
-        if (c < 0) {
-          return token = null;
-        }
-        throw unexpected(c, "expected end of input after the root value");
+        return c < 0 ? (token = null) : value(c);
     }
-  }
-
-  /** True when nothing but white space follows the root value. */
-  boolean atEnd() {
-    return skipSpace() < 0;
   }
 
   /** After a start token, moves to its matching end token; otherwise does nothing. */
@@ -327,6 +320,9 @@ final class JsonCursor {
   private JsonToken number() {
     int s = pos;
     pos = number.scan(in, pos, end);
+    if (depth == 0 && pos < end && in[pos] != ' ' && in[pos] != '\n' && in[pos] != '\r' && in[pos] != '\t') {
+      throw unexpected(in[pos] & 0xff, "Expected space separating root-level values"); // as Jackson says
+    }
     start = s;
     stop = pos;
     escaped = false;

@@ -81,7 +81,7 @@ final class MeasurementParser {
             p.skipChildren();
         }
       }
-      if (!p.atEnd()) {
+      if (p.nextToken() != null) {
         throw ApiError.request(400, "Unexpected content after the JSON object");
       }
     } catch (JsonSyntaxException e) {

@@ -139,7 +139,7 @@ class JsonCursorTest {
     p.skipChildren(); // a scalar: nothing to skip
     assertThat(p.getText()).isEqualTo("3");
     assertThat(p.nextToken()).isEqualTo(JsonToken.END_OBJECT);
-    assertThat(p.atEnd()).isTrue();
+    assertThat(p.nextToken()).isNull();
   }
 
   @Test
@@ -179,13 +179,14 @@ class JsonCursorTest {
   }
 
   @Test
-  void refusesAnySecondRootValue() {
-    assertThatThrownBy(() -> tokens(utf8("{} {}"))).hasMessage(
-        "Unexpected character ('{' (code 123)): expected end of input after the root value (at byte 3)");
-    JsonCursor p = new JsonCursor(utf8("{}x"));
-    p.nextToken();
-    p.nextToken();
-    assertThat(p.atEnd()).isFalse();
+  void readsFurtherRootValuesAndRefusesJunkAfterTheRootLikeJackson() throws IOException {
+    assertThat(tokens(utf8("{} [1]"))).isEqualTo(jacksonTokens(utf8("{} [1]"))).hasSize(5);
+    assertThatThrownBy(() -> tokens(utf8("{} x")))
+        .hasMessageStartingWith("Unrecognized token 'x': was expecting (JSON String, Number, Array, Object");
+    assertThatThrownBy(() -> jacksonTokens(utf8("{} x"))).isInstanceOf(JsonProcessingException.class);
+    assertThatThrownBy(() -> tokens(utf8("{} 1}")))
+        .hasMessage("Unexpected character ('}' (code 125)): Expected space separating root-level values (at byte 4)");
+    assertThatThrownBy(() -> jacksonTokens(utf8("{} 1}"))).isInstanceOf(JsonProcessingException.class);
   }
 
   @Test

@@ -21,7 +21,7 @@ class JsonValuesTest {
     JsonCursor p = new JsonCursor(json.getBytes(StandardCharsets.UTF_8));
     p.nextToken();
     Map<String, Object> out = JsonValues.readObject(p);
-    assertThat(p.atEnd()).isTrue();
+    assertThat(p.nextToken()).isNull();
     return out;
   }
 
@@ -93,8 +93,11 @@ class JsonValuesTest {
         .isInstanceOf(ApiError.class)
         .hasMessageContaining(
             "Unable to parse request body as JSON: Unexpected character (']' (code 93)): expected a value (at byte 19)");
-    assertThatThrownBy(() -> parser.parse("{\"measurements\":[]} x".getBytes(StandardCharsets.UTF_8)))
+    assertThatThrownBy(() -> parser.parse("{\"measurements\":[]} {}".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(ApiError.class)
         .hasMessageContaining("Unexpected content after the JSON object");
+    assertThatThrownBy(() -> parser.parse("{\"measurements\":[]} x".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(ApiError.class)
+        .hasMessageContaining("Unable to parse request body as JSON: Unrecognized token 'x'");
   }
 }
