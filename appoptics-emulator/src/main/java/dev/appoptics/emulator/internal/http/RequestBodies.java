@@ -46,8 +46,13 @@ final class RequestBodies {
   }
 
   private byte[] readExactly(InputStream in, int length) throws IOException {
-    byte[] head = in.readNBytes(length);
-    int next = head.length < length ? -1 : in.read();
+    // readNBytes(int) would read through chunk buffers and copy them together: read into the final array instead
+    byte[] head = new byte[length];
+    int read = in.readNBytes(head, 0, length);
+    if (read < length) {
+      head = java.util.Arrays.copyOf(head, read);
+    }
+    int next = read < length ? -1 : in.read();
     if (next < 0) {
       return head;
     }
