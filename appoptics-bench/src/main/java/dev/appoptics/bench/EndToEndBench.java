@@ -23,7 +23,8 @@ import java.util.Map;
  * </pre>
  *
  * <p>{@code queue}: each producer thread owns a {@code Queue} and submits every 300 (what the Python library does, in
- * Java). {@code reporter}: the producer threads share one {@code Reporter}. {@code --port P} uses an emulator
+ * Java). {@code reporter}: the producer threads share one {@code Reporter}, kept for the whole run (warm-up and
+ * repetitions, as a service keeps one); a repetition ends when {@code flush()} returns. {@code --port P} uses an emulator
  * already running on P instead of starting one (the Python side-by-side script can then use the same one).
  */
 public final class EndToEndBench {
@@ -52,22 +53,25 @@ public final class EndToEndBench {
         System.out.printf("end-to-end: %s, %s engine, %d producer threads, n=%,d, emulator %s%n", mode, engine,
             threads, n, base);
         EmulatorCount count = new EmulatorCount(api);
-        run(api, mode, threads, warmup, args);
-        for (int r = 1; r <= reps; r++) {
-          long before = count.accepted();
-          Result res;
-          try (HeapWatcher heap = new HeapWatcher()) {
-            long cpu0 = cpuNanos();
-            long t0 = System.nanoTime();
-            run(api, mode, threads, n, args);
-            double secs = (System.nanoTime() - t0) / 1e9;
-            res = new Result(n / secs, secs, heap.peakUsedBytes(), heap.peakLiveBytes(), (cpuNanos() - cpu0) / 1e9);
+        try (Client client = client(api, mode, threads, args)) {
+          client.send(warmup);
+          for (int r = 1; r <= reps; r++) {
+            long before = count.accepted();
+            Result res;
+            try (HeapWatcher heap = new HeapWatcher()) {
+              long cpu0 = cpuNanos();
+              long t0 = System.nanoTime();
+              client.send(n);
+              double secs = (System.nanoTime() - t0) / 1e9;
+              res = new Result(n / secs, secs, heap.peakUsedBytes(), heap.peakLiveBytes(), (cpuNanos() - cpu0) / 1e9);
+            }
+            long stored = count.accepted() - before;
+            System.out.printf("java %s %s rep %d: %,d measurements in %.2f s = %,.0f measurements/s; peak heap %,d MB"
+                    + " (live after GC %s); client CPU %.1f s; emulator accepted %,d%s%n", mode, engine, r, n,
+                res.secs, res.rate, res.peakHeap >> 20,
+                res.peakLive == 0 ? "n/a: no GC" : (res.peakLive >> 20) + " MB", res.cpuSecs, stored,
+                stored == n ? " (all)" : " MISMATCH");
           }
-          long stored = count.accepted() - before;
-          System.out.printf("java %s %s rep %d: %,d measurements in %.2f s = %,.0f measurements/s; peak heap %,d MB"
-                  + " (live after GC %s); client CPU %.1f s; emulator accepted %,d%s%n", mode, engine, r, n,
-              res.secs, res.rate, res.peakHeap >> 20, res.peakLive == 0 ? "n/a: no GC" : (res.peakLive >> 20) + " MB",
-              res.cpuSecs, stored, stored == n ? " (all)" : " MISMATCH");
         }
       }
     } finally {
@@ -83,11 +87,30 @@ public final class EndToEndBench {
     return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
-  private static void run(AppOptics api, String mode, int threads, long n, Args args) throws Exception {
+  /** Sends N measurements and returns once the emulator has acknowledged them all. */
+  private interface Client extends AutoCloseable {
+    void send(long n) throws Exception;
+
+    @Override
+    void close();
+  }
+
+  private static Client client(AppOptics api, String mode, int threads, Args args) {
     switch (mode) {
-      case "queue" -> runQueues(api, threads, n);
-      case "reporter" -> runReporter(api, threads, n, args);
-      default -> throw new IllegalArgumentException("--mode must be queue or reporter, was '" + mode + "'");
+      case "queue":
+        return new Client() {
+          @Override
+          public void send(long n) throws Exception {
+            runQueues(api, threads, n);
+          }
+
+          @Override
+          public void close() {}
+        };
+      case "reporter":
+        return reporterClient(api, threads, args);
+      default:
+        throw new IllegalArgumentException("--mode must be queue or reporter, was '" + mode + "'");
     }
   }
 
@@ -104,7 +127,8 @@ public final class EndToEndBench {
     });
   }
 
-  private static void runReporter(AppOptics api, int threads, long n, Args args) throws Exception {
+  /** One reporter for the whole run, as a service keeps one: each send adds from the producer threads, then flushes. */
+  private static Client reporterClient(AppOptics api, int threads, Args args) {
     Reporter.Builder b = Reporter.builder(api);
     if (args.number("batch", 0) > 0) {
       b.batchSize((int) args.number("batch", 0));
@@ -113,19 +137,28 @@ public final class EndToEndBench {
       b.maxInFlight((int) args.number("in-flight", 0));
     }
     Reporter reporter = b.build();
-    try {
-      parallel(threads, n, (from, to) -> {
-        for (long i = from; i < to; i++) {
-          reporter.add(Workload.name(i), Workload.value(i), tags(i));
+    return new Client() {
+      @Override
+      public void send(long n) throws Exception {
+        ReporterStats before = reporter.stats();
+        parallel(threads, n, (from, to) -> {
+          for (long i = from; i < to; i++) {
+            reporter.add(Workload.name(i), Workload.value(i), tags(i));
+          }
+        });
+        reporter.flush();
+        ReporterStats after = reporter.stats();
+        if (after.sent() - before.sent() != n || after.failed() != before.failed()
+            || after.dropped() != before.dropped()) {
+          System.out.println("reporter did not send everything: " + after);
         }
-      });
-    } finally {
-      reporter.close();
-    }
-    ReporterStats s = reporter.stats();
-    if (s.sent() != n || s.failed() != 0 || s.dropped() != 0) {
-      System.out.println("reporter did not send everything: " + s);
-    }
+      }
+
+      @Override
+      public void close() {
+        reporter.close();
+      }
+    };
   }
 
   @SuppressWarnings("unchecked")
