@@ -45,8 +45,11 @@ public final class Reporter implements AutoCloseable {
     PipelineSettings settings = new PipelineSettings(b.batchSize, b.flushInterval, b.bufferCapacity,
         b.overflowPolicy == OverflowPolicy.BLOCK, b.maxInFlight, spool, b.replayInterval);
     Consumer<RuntimeException> onFailure = b.onFailure;
-    this.pipeline = new BatchPipeline<>(settings, batch -> MeasurementJson.encode(batch, Map.of(), null),
-        body -> api.checkAccepted(rest.sendOnce("POST", "measurements", null, body)), rest.retrier(), onFailure, "appoptics-reporter");
+    // Encoded (and compressed, above the threshold) once per batch: retries and the spool reuse the same bytes.
+    this.pipeline = new BatchPipeline<>(settings,
+        batch -> rest.wireBody(MeasurementJson.encode(batch, Map.of(), null)),
+        body -> api.checkAccepted(rest.sendOnce("POST", "measurements", null, body)), rest.retrier(), onFailure,
+        "appoptics-reporter");
   }
 
   /** Starts configuring a reporter that sends through {@code connection}. */

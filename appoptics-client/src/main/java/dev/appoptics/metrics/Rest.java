@@ -110,7 +110,17 @@ final class Rest {
    * null.
    */
   HttpResponse send(String method, String path, Query query, byte[] body) {
-    return retrier.call(RequestKind.of(method, path), () -> sendOnce(method, path, query, body));
+    byte[] wire = wireBody(body);
+    return retrier.call(RequestKind.of(method, path), () -> sendOnce(method, path, query, wire));
+  }
+
+  /**
+   * {@code body} as it goes on the wire: gzip-compressed when it has at least the threshold's size. Compressed once
+   * per request, not per attempt; an already compressed body is returned as it is, and {@link #sendOnce} labels it.
+   */
+  byte[] wireBody(byte[] body) {
+    boolean compress = body != null && gzipThreshold >= 0 && body.length >= gzipThreshold && !Gzip.isCompressed(body);
+    return compress ? Gzip.compress(body) : body;
   }
 
   /**
@@ -145,7 +155,7 @@ final class Rest {
     return u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
   }
 
-  /** One attempt of {@link #send}, without retries. */
+  /** One attempt of {@link #send}, without retries; {@code body} as {@link #wireBody} made it (or plain JSON). */
   HttpResponse sendOnce(String method, String path, Query query, byte[] body) {
     return sendOnce(method, path, query == null || query.isEmpty() ? "" : query.encode(), body);
   }
@@ -160,8 +170,7 @@ final class Rest {
     headers.put("Accept", "application/json");
     if (body != null) {
       headers.put("Content-Type", "application/json");
-      if (gzipThreshold >= 0 && body.length >= gzipThreshold) {
-        body = Gzip.compress(body);
+      if (Gzip.isCompressed(body)) {
         headers.put("Content-Encoding", "gzip");
       }
     }

@@ -76,6 +76,25 @@ class RetryingRestTest {
   }
 
   @Test
+  void aBodyIsCompressedOnceAndLabelledOnEveryAttempt() {
+    try (AppOptics gzip = AppOptics.builder().token(ReliabilityFixture.TOKEN).baseUri(emulator.baseUri())
+        .gzipThreshold(0).retryPolicy(FAST).build()) {
+      byte[] json = "{\"measurements\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      byte[] wire = gzip.rest().wireBody(json);
+      assertThat(wire).startsWith((byte) 0x1f, (byte) 0x8b);
+      assertThat(gzip.rest().wireBody(wire)).isSameAs(wire);
+
+      emulator.setFaults(Faults.builder().failNext(1, 503).build());
+      try (Reporter reporter = Reporter.builder(gzip).build()) {
+        reporter.add(point(0));
+        reporter.add(point(1));
+      }
+    }
+    assertThat(emulator.stats().requests()).isEqualTo(2);
+    assertExactlyOnce(emulator, api, 2);
+  }
+
+  @Test
   void gzipBodiesAreAcceptedByTheEmulator() {
     try (AppOptics gzip = AppOptics.builder().token(ReliabilityFixture.TOKEN).baseUri(emulator.baseUri())
         .gzipThreshold(0).build()) {

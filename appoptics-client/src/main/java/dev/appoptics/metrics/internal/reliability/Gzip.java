@@ -10,6 +10,11 @@ import java.util.zip.GZIPOutputStream;
 public final class Gzip {
   private Gzip() {}
 
+  /** Whether {@code body} is gzip data: it starts with gzip's magic bytes, which no JSON text can start with. */
+  public static boolean isCompressed(byte[] body) {
+    return body.length >= 2 && body[0] == (byte) 0x1f && body[1] == (byte) 0x8b;
+  }
+
   public static byte[] compress(byte[] body) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, body.length / 6));
     try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192) {
