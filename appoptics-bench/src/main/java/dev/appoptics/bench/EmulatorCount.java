@@ -11,8 +11,8 @@ import java.net.http.HttpResponse;
 
 /**
  * How many benchmark measurements the emulator has stored: the sum of {@code summary_function=count} over every
- * series and minute of the benchmark's metrics in the last hour (minutes, not seconds: a small answer, so
- * that counting between repetitions does not load the client's JIT compiler and heap), read over the public query API.
+ * series and minute of the benchmark's metrics in the last hour, read over the public query API (minutes, not
+ * seconds: a small answer, so that counting between repetitions does not load the client's JIT compiler and heap).
  */
 final class EmulatorCount {
   private final HttpClient http = HttpClient.newHttpClient();

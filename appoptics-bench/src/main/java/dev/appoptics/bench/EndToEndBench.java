@@ -24,8 +24,8 @@ import java.util.Map;
  *
  * <p>{@code queue}: each producer thread owns a {@code Queue} and submits every 300 (what the Python library does, in
  * Java). {@code reporter}: the producer threads share one {@code Reporter}, kept for the whole run (warm-up and
- * repetitions, as a service keeps one); a repetition ends when {@code flush()} returns. {@code --port P} uses an emulator
- * already running on P instead of starting one (the Python side-by-side script can then use the same one).
+ * repetitions, as a service keeps one); a repetition ends when {@code flush()} returns. {@code --port P} uses an
+ * emulator already running on P instead of starting one (the Python side-by-side script can then use the same one).
  */
 public final class EndToEndBench {
   private EndToEndBench() {}

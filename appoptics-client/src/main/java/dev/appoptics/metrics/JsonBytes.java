@@ -16,6 +16,9 @@ final class JsonBytes {
   private static final double[] SCALES = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
   /** Integers of at most this magnitude are exact as doubles. */
   private static final double EXACT = 9_007_199_254_740_992d;
+  private static final byte[] NULL = ascii("null");
+  private static final byte[] TRUE = ascii("true");
+  private static final byte[] FALSE = ascii("false");
 
   private byte[] buf;
   private int len;
@@ -92,7 +95,7 @@ final class JsonBytes {
         buf[len++] = (byte) (0x80 | (cp >> 6 & 0x3f));
         buf[len++] = (byte) (0x80 | (cp & 0x3f));
       } else if (Character.isSurrogate(c)) {
-        // a lone surrogate cannot be UTF-8; \\u escapes keep it as the caller gave it, like Java's own encoders do not
+        // a lone surrogate has no UTF-8 form; a \\u escape keeps it as given instead of replacing it with '?'
         escapeUnicode(c);
       } else {
         buf[len++] = (byte) (0xe0 | c >> 12);
@@ -144,8 +147,8 @@ final class JsonBytes {
   }
 
   /**
-   * A finite double (callers check; {@link MetricAttributes} and {@link Measurement} refuse the others), exactly: when {@code v} is {@code m / 10^k} for an integer {@code m} below 2^53 and {@code k}
-   * at most 6, the decimal {@code m / 10^k} is written directly (that decimal reads back as {@code v}, since both the
+   * A finite double (callers check: {@link MetricAttributes} and {@link Measurement} refuse the others), exactly:
+   * when {@code v} is {@code m / 10^k} for an integer {@code m} below 2^53 and {@code k} at most 6, the decimal {@code m / 10^k} is written directly (that decimal reads back as {@code v}, since both the
    * reader and the division round the same exact rational to the nearest double); every other value, and negative
    * zero, is written by {@code Double.toString}. Integral values keep the {@code .0}, as {@code Double.toString}
    * writes them.
@@ -230,13 +233,13 @@ final class JsonBytes {
       }
       return raw(']');
     } else if (value instanceof Boolean b) {
-      return raw(ascii(b.toString()));
+      return raw(b ? TRUE : FALSE);
     } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
       return number(((Number) value).longValue());
     } else if (value instanceof Number n) {
       return number(n.doubleValue());
     } else if (value == null) {
-      return raw(ascii("null"));
+      return raw(NULL);
     }
     return string(value.toString());
   }

@@ -21,6 +21,8 @@ final class MeasurementJson {
   private static final byte[] TAGS = JsonBytes.ascii(",\"tags\":");
   private static final byte[] ATTRIBUTES = JsonBytes.ascii(",\"attributes\":");
   private static final byte[] MEASUREMENTS = JsonBytes.ascii("\"measurements\":[");
+  private static final byte[] TOP_TIME = JsonBytes.ascii("\"time\":");
+  private static final byte[] TOP_TAGS = JsonBytes.ascii("\"tags\":");
   /** Scratch buffers are kept per thread up to this size; a bigger one (a huge batch) is left to the GC. */
   private static final int KEEP_BYTES = 1 << 20;
   private static final ThreadLocal<JsonBytes> SCRATCH = ThreadLocal.withInitial(() -> new JsonBytes(64 * 1024));
@@ -36,10 +38,10 @@ final class MeasurementJson {
     out.reset();
     out.raw('{');
     if (topTime != null) {
-      out.raw(JsonBytes.ascii("\"time\":")).number(topTime.longValue()).raw(',');
+      out.raw(TOP_TIME).number(topTime.longValue()).raw(',');
     }
     if (!topTags.isEmpty()) {
-      out.raw(JsonBytes.ascii("\"tags\":"));
+      out.raw(TOP_TAGS);
       writeTags(out, topTags);
       out.raw(',');
     }

@@ -219,7 +219,8 @@ public final class MetricAttributes {
 
     /** Any attribute by wire name; the value must be JSON-like (String, Number, Boolean, List, Map). */
     public Builder set(String name, Object value) {
-      values.put(Check.notNull("attribute name", name), finiteNumbers("attributes." + name, Check.notNull("attributes." + name, value)));
+      String field = "attributes." + name;
+      values.put(Check.notNull("attribute name", name), finiteNumbers(field, Check.notNull(field, value)));
       return this;
     }
 
