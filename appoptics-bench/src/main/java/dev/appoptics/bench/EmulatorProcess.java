@@ -80,6 +80,12 @@ final class EmulatorProcess implements AutoCloseable {
     return "http://" + host + ":" + port + "/v1/";
   }
 
+  /** CPU time the emulator's process has used so far (all its threads: handlers, JIT compiler, GC). */
+  java.time.Duration cpuTime() {
+    return process.toHandle().info().totalCpuDuration().orElseThrow(
+        () -> new IllegalStateException("this platform does not report a process's CPU time"));
+  }
+
   @Override
   public void close() throws InterruptedException {
     process.destroy();
