@@ -22,6 +22,6 @@ public final class BenchAccess {
 
   /** One request body for resolved measurements, exactly as a queue or reporter writes it. */
   public static byte[] encode(List<Measurement> resolved) {
-    return MeasurementJson.encode(resolved, Map.of(), null);
+    return MeasurementJson.encode(resolved);
   }
 }

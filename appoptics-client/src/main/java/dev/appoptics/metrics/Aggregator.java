@@ -27,7 +27,7 @@ public final class Aggregator {
   private Map<String, String> tags;
   private OptionalLong measureTime;
 
-  Aggregator(AppOptics connection, Measurements api, AggregatorOptions options) {
+  Aggregator(Measurements api, AggregatorOptions options) {
     this.api = api;
     this.period = options.period();
     this.tags = options.tags();
@@ -83,19 +83,13 @@ public final class Aggregator {
     return measureTime;
   }
 
-  /** Sends one request with all summaries (nothing when empty), then clears. */
+  /** Sends all summaries (in requests of up to 300, like {@code submit}; nothing when empty), then clears. */
   public synchronized void submit() {
     List<Measurement> payload = toPayload();
     if (payload.isEmpty()) {
       return;
     }
-    List<Measurement> resolved = new ArrayList<>(payload.size());
-    for (Measurement m : payload) {
-      resolved.add(api.resolve(m, Map.of()));
-    }
-    for (int from = 0; from < resolved.size(); from += Measurements.CHUNK_SIZE) {
-      api.post(resolved.subList(from, Math.min(resolved.size(), from + Measurements.CHUNK_SIZE)));
-    }
+    api.submit(payload);
     clear();
   }
 

@@ -220,7 +220,7 @@ public final class Alert {
 
     /** The description. */
     public Builder description(String description) {
-      this.description = ResourceChecks.requireNonNull("description", description);
+      this.description = Check.notNull("description", description);
       return this;
     }
 
@@ -233,7 +233,7 @@ public final class Alert {
 
     /** Adds a finished condition. */
     public Builder addCondition(Condition condition) {
-      conditions.add(ResourceChecks.requireNonNull("conditions", condition));
+      conditions.add(Check.notNull("conditions", condition));
       return this;
     }
 
@@ -251,7 +251,7 @@ public final class Alert {
 
     /** Notifies this service. */
     public Builder addService(Service service) {
-      ResourceChecks.requireNonNull("services", service);
+      Check.notNull("services", service);
       services.put(service.id(), service);
       return this;
     }

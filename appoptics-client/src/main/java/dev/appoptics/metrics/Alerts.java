@@ -44,7 +44,7 @@ final class Alerts {
 
   /** Creates the alert, then reads it back: the create answer lacks conditions and services. */
   Alert create(Alert alert) {
-    ResourceChecks.requireNonNull("alert", alert);
+    Check.notNull("alert", alert);
     JsonNode answer = rest.post(ROOT, AlertCodec.toJson(alert));
     long id = ResourceJson.requiredLong(answer, "id");
     return get(id).orElseGet(() -> AlertCodec.alert(answer));
@@ -52,7 +52,7 @@ final class Alerts {
 
   /** Replaces the stored alert (conditions, services and attributes included), then reads it back. */
   Alert update(Alert alert) {
-    ResourceChecks.requireNonNull("alert", alert);
+    Check.notNull("alert", alert);
     long id =
         alert.id().orElseThrow(() -> ResourceChecks.invalid("id", null, "is missing: create the alert first"));
     rest.put(Rest.path(ROOT, id), AlertCodec.toJson(alert));

@@ -150,7 +150,7 @@ public final class AnnotationEvent {
 
     /** A longer description. */
     public Builder description(String description) {
-      this.description = ResourceChecks.requireNonNull("description", description);
+      this.description = Check.notNull("description", description);
       return this;
     }
 
@@ -174,7 +174,7 @@ public final class AnnotationEvent {
 
     /** Adds a link; its {@code rel} must be unique within the event. */
     public Builder link(Link link) {
-      links.add(ResourceChecks.requireNonNull("links", link));
+      links.add(Check.notNull("links", link));
       return this;
     }
 
@@ -191,7 +191,7 @@ public final class AnnotationEvent {
     }
 
     private static Instant seconds(String field, Instant time) {
-      return Instant.ofEpochSecond(ResourceChecks.requireNonNull(field, time).getEpochSecond());
+      return Instant.ofEpochSecond(Check.notNull(field, time).getEpochSecond());
     }
   }
 }

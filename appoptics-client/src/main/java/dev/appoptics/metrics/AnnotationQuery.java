@@ -19,7 +19,7 @@ public final class AnnotationQuery {
   private final List<String> sources;
 
   private AnnotationQuery(Instant startTime, Instant endTime, List<String> sources) {
-    this.startTime = ResourceChecks.requireNonNull("start_time", startTime);
+    this.startTime = Check.notNull("start_time", startTime);
     this.endTime = endTime;
     this.sources = sources;
     if (endTime != null && endTime.isBefore(startTime)) {
@@ -34,7 +34,7 @@ public final class AnnotationQuery {
 
   /** Events from {@code startTime} to {@code endTime}. */
   public static AnnotationQuery between(Instant startTime, Instant endTime) {
-    return new AnnotationQuery(startTime, ResourceChecks.requireNonNull("end_time", endTime), List.of());
+    return new AnnotationQuery(startTime, Check.notNull("end_time", endTime), List.of());
   }
 
   /** A copy restricted to these sources; patterns such as {@code web*} are allowed. */

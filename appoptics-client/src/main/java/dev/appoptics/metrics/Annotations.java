@@ -38,7 +38,7 @@ final class Annotations {
 
   AnnotationEvent post(String name, AnnotationEvent event) {
     ResourceChecks.requireStreamName(name);
-    ResourceChecks.requireNonNull("event", event);
+    Check.notNull("event", event);
     JsonNode answer = rest.post(Rest.path(ROOT, name), AnnotationCodec.toJson(event));
     return AnnotationCodec.event(answer);
   }

@@ -326,7 +326,7 @@ public final class AppOptics implements AutoCloseable {
 
   /** A new aggregator with the given tags, period and time. */
   public Aggregator newAggregator(AggregatorOptions options) {
-    return new Aggregator(this, measurements, Objects.requireNonNull(options, "options"));
+    return new Aggregator(measurements, Objects.requireNonNull(options, "options"));
   }
 
   // ---- reliability (asynchronous reporter) ----

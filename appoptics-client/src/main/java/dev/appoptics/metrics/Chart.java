@@ -180,11 +180,6 @@ public final class Chart {
       return this;
     }
 
-    Builder clearId() {
-      this.id = null;
-      return this;
-    }
-
     /** The name. */
     public Builder name(String name) {
       this.name = ResourceChecks.requireText("name", name);
@@ -193,13 +188,13 @@ public final class Chart {
 
     /** The type; {@link ChartType#LINE} unless set. */
     public Builder type(ChartType type) {
-      this.type = ResourceChecks.requireNonNull("type", type);
+      this.type = Check.notNull("type", type);
       return this;
     }
 
     /** Adds a stream. */
     public Builder stream(ChartStream stream) {
-      streams.add(ResourceChecks.requireNonNull("streams", stream));
+      streams.add(Check.notNull("streams", stream));
       return this;
     }
 
@@ -225,7 +220,7 @@ public final class Chart {
 
     /** The Y axis label. */
     public Builder label(String label) {
-      this.label = ResourceChecks.requireNonNull("label", label);
+      this.label = Check.notNull("label", label);
       return this;
     }
 
@@ -237,7 +232,7 @@ public final class Chart {
 
     /** Adds a colour band (big-number charts). */
     public Builder threshold(Threshold threshold) {
-      thresholds.add(ResourceChecks.requireNonNull("thresholds", threshold));
+      thresholds.add(Check.notNull("thresholds", threshold));
       return this;
     }
 

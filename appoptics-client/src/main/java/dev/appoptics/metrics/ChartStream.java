@@ -278,7 +278,7 @@ public final class ChartStream {
 
     /** Adds a tag filter. */
     public Builder tag(StreamTag tag) {
-      tags.add(ResourceChecks.requireNonNull("streams.tags", tag));
+      tags.add(Check.notNull("streams.tags", tag));
       return this;
     }
 
@@ -298,25 +298,25 @@ public final class ChartStream {
 
     /** average (default), sum, min, max or breakout. */
     public Builder groupFunction(String function) {
-      groupFunction = ResourceChecks.requireNonNull("streams.group_function", function);
+      groupFunction = Check.notNull("streams.group_function", function);
       return this;
     }
 
     /** average (default), sum, min, max or count. */
     public Builder summaryFunction(String function) {
-      summaryFunction = ResourceChecks.requireNonNull("streams.summary_function", function);
+      summaryFunction = Check.notNull("streams.summary_function", function);
       return this;
     }
 
     /** A formula over {@code x} and {@code p}, such as {@code x/p} or {@code (x+1)*100}. */
     public Builder transformFunction(String formula) {
-      transformFunction = ResourceChecks.requireNonNull("streams.transform_function", formula);
+      transformFunction = Check.notNull("streams.transform_function", formula);
       return this;
     }
 
     /** For composites: average (default), sum, min, max or count. */
     public Builder downsampleFunction(String function) {
-      downsampleFunction = ResourceChecks.requireNonNull("streams.downsample_function", function);
+      downsampleFunction = Check.notNull("streams.downsample_function", function);
       return this;
     }
 
@@ -340,19 +340,19 @@ public final class ChartStream {
 
     /** The short unit label. */
     public Builder unitsShort(String units) {
-      unitsShort = ResourceChecks.requireNonNull("streams.units_short", units);
+      unitsShort = Check.notNull("streams.units_short", units);
       return this;
     }
 
     /** The long unit label. */
     public Builder unitsLong(String units) {
-      unitsLong = ResourceChecks.requireNonNull("streams.units_long", units);
+      unitsLong = Check.notNull("streams.units_long", units);
       return this;
     }
 
     /** The colour as {@code #rrggbb}. */
     public Builder color(String color) {
-      this.color = ResourceChecks.requireNonNull("streams.color", color);
+      this.color = Check.notNull("streams.color", color);
       return this;
     }
 

@@ -36,7 +36,7 @@ final class Charts {
 
   /** Creates a copy of {@code chart} in the space; ids the chart may carry from elsewhere are not sent. */
   Chart create(long spaceId, Chart chart) {
-    ResourceChecks.requireNonNull("chart", chart);
+    Check.notNull("chart", chart);
     return ChartCodec.chart(rest.post(Rest.path("spaces", spaceId, "charts"), ChartCodec.toJson(chart, false)));
   }
 
@@ -59,7 +59,7 @@ final class Charts {
   }
 
   private static long requireId(Chart chart) {
-    ResourceChecks.requireNonNull("chart", chart);
+    Check.notNull("chart", chart);
     return chart
         .id()
         .orElseThrow(

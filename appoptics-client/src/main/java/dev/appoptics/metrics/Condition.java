@@ -234,13 +234,13 @@ public final class Condition {
 
     /** Adds a tag filter. */
     public Builder tag(ConditionTag tag) {
-      tags.add(ResourceChecks.requireNonNull("conditions.tags", tag));
+      tags.add(Check.notNull("conditions.tags", tag));
       return this;
     }
 
     /** Sets the type and threshold directly; prefer {@link #above}/{@link #below}/{@link #stopsReportingFor}. */
     public Builder type(ConditionType type) {
-      this.type = ResourceChecks.requireNonNull("conditions.type", type);
+      this.type = Check.notNull("conditions.type", type);
       return this;
     }
 

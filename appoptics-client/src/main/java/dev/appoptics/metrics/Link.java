@@ -29,7 +29,7 @@ public final class Link {
 
   /** A link with a label. */
   public static Link of(String rel, String href, String label) {
-    return new Link(rel, href, ResourceChecks.requireNonNull("link.label", label));
+    return new Link(rel, href, Check.notNull("link.label", label));
   }
 
   /** The relation name, unique within one event. */

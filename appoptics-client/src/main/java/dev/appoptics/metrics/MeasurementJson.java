@@ -1,7 +1,6 @@
 package dev.appoptics.metrics;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes measurement batches as request bodies, straight to bytes: no maps, trees or generator per batch. A
@@ -21,31 +20,17 @@ final class MeasurementJson {
   private static final byte[] TAGS = JsonBytes.ascii(",\"tags\":");
   private static final byte[] ATTRIBUTES = JsonBytes.ascii(",\"attributes\":");
   private static final byte[] MEASUREMENTS = JsonBytes.ascii("\"measurements\":[");
-  private static final byte[] TOP_TIME = JsonBytes.ascii("\"time\":");
-  private static final byte[] TOP_TAGS = JsonBytes.ascii("\"tags\":");
   /** Scratch buffers are kept per thread up to this size; a bigger one (a huge batch) is left to the GC. */
   private static final int KEEP_BYTES = 1 << 20;
   private static final ThreadLocal<JsonBytes> SCRATCH = ThreadLocal.withInitial(() -> new JsonBytes(64 * 1024));
 
   private MeasurementJson() {}
 
-  /**
-   * {@code {"measurements":[…]}} plus optional top-level {@code tags} and {@code time}; the measurements must be
-   * resolved (final names and tags).
-   */
-  static byte[] encode(List<Measurement> measurements, Map<String, String> topTags, Long topTime) {
+  /** {@code {"measurements":[…]}}; the measurements must be resolved (final names and tags, each its own). */
+  static byte[] encode(List<Measurement> measurements) {
     JsonBytes out = SCRATCH.get();
     out.reset();
-    out.raw('{');
-    if (topTime != null) {
-      out.raw(TOP_TIME).number(topTime.longValue()).raw(',');
-    }
-    if (!topTags.isEmpty()) {
-      out.raw(TOP_TAGS);
-      writeTags(out, topTags);
-      out.raw(',');
-    }
-    out.raw(MEASUREMENTS);
+    out.raw('{').raw(MEASUREMENTS);
     for (int i = 0; i < measurements.size(); i++) {
       if (i > 0) {
         out.raw(',');
@@ -90,19 +75,15 @@ final class MeasurementJson {
     }
     if (!m.tags().isEmpty()) {
       out.raw(TAGS);
-      writeTags(out, m.tags());
+      if (m.tags() instanceof WireTags wire) {
+        out.raw(wire.json());
+      } else {
+        out.value(m.tags());
+      }
     }
     if (!m.attributes().isEmpty()) {
       out.raw(ATTRIBUTES).value(m.attributes().asMap());
     }
     out.raw('}');
-  }
-
-  private static void writeTags(JsonBytes out, Map<String, String> tags) {
-    if (tags instanceof WireTags wire) {
-      out.raw(wire.json());
-    } else {
-      out.value(tags);
-    }
   }
 }

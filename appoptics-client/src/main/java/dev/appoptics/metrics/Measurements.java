@@ -58,13 +58,7 @@ final class Measurements {
 
   /** One POST of already resolved measurements. */
   void post(List<Measurement> resolved) {
-    post(resolved, Map.of(), null);
-  }
-
-  /** One POST with optional top-level tags and time (the aggregator's payload shape). */
-  void post(List<Measurement> resolved, Map<String, String> topTags, Long topTime) {
-    byte[] body = MeasurementJson.encode(resolved, topTags, topTime);
-    checkAccepted(rest.send("POST", "measurements", null, body));
+    checkAccepted(rest.send("POST", "measurements", null, MeasurementJson.encode(resolved)));
   }
 
   /**

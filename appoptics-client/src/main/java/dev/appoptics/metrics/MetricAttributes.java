@@ -171,7 +171,7 @@ public final class MetricAttributes {
 
     /** Chart color, {@code #RRGGBB}. */
     public Builder color(String color) {
-      if (color == null || !color.matches("#[0-9A-Fa-f]{6}")) {
+      if (color == null || !ResourceChecks.COLOR.matcher(color).matches()) {
         throw new InvalidInputException("attributes.color", color, "must be #RRGGBB");
       }
       return set("color", color);

@@ -47,7 +47,7 @@ public final class Reporter implements AutoCloseable {
     Consumer<RuntimeException> onFailure = b.onFailure;
     // Encoded (and compressed, above the threshold) once per batch: retries and the spool reuse the same bytes.
     this.pipeline = new BatchPipeline<>(settings,
-        batch -> rest.wireBody(MeasurementJson.encode(batch, Map.of(), null)),
+        batch -> rest.wireBody(MeasurementJson.encode(batch)),
         body -> api.checkAccepted(rest.sendOnce("POST", "measurements", null, body)), rest.retrier(), onFailure,
         "appoptics-reporter");
   }

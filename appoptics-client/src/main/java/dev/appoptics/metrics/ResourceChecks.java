@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /** Client-side validation for the resource models: each failure names the field and the rejected value. */
 final class ResourceChecks {
   /** Alert names: the documented characters plus underscore, which the documented examples use. */
-  static final Pattern ALERT_NAME = Pattern.compile("[A-Za-z0-9.:_-]{1,255}");
+  static final Pattern ALERT_NAME = MetricNames.VALID;
   /** Annotation stream names follow the metric-name rule. */
   static final Pattern STREAM_NAME = MetricNames.VALID;
   static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
@@ -47,20 +47,13 @@ final class ResourceChecks {
     return value;
   }
 
-  static <T> T requireNonNull(String field, T value) {
-    if (value == null) {
-      throw invalid(field, null, "must not be null");
-    }
-    return value;
-  }
-
   /** An immutable copy, rejecting null elements by index. */
   static <T> List<T> copyOf(String field, Collection<? extends T> values) {
-    requireNonNull(field, values);
+    Check.notNull(field, values);
     List<T> out = new ArrayList<>(values.size());
     int i = 0;
     for (T v : values) {
-      out.add(requireNonNull(field + "[" + i++ + "]", v));
+      out.add(Check.notNull(field + "[" + i++ + "]", v));
     }
     return List.copyOf(out);
   }

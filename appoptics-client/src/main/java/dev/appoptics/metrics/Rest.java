@@ -67,21 +67,12 @@ final class Rest {
     return sb.toString();
   }
 
-  ObjectMapper mapper() {
-    return MAPPER;
-  }
-
   JsonNode get(String path, Query query) {
     return json(send("GET", path, query, null));
   }
 
   JsonNode post(String path, JsonNode body) {
     return json(send("POST", path, null, bytes(body)));
-  }
-
-  /** POST of an already encoded JSON body (measurement batches are written with a streaming generator). */
-  JsonNode post(String path, byte[] jsonBody) {
-    return json(send("POST", path, null, jsonBody));
   }
 
   JsonNode put(String path, JsonNode body) {

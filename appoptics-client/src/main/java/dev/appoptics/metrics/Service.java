@@ -15,9 +15,9 @@ public final class Service {
 
   private Service(long id, String type, String title, Map<String, String> settings) {
     this.id = id;
-    this.type = ResourceChecks.requireNonNull("service.type", type);
-    this.title = ResourceChecks.requireNonNull("service.title", title);
-    this.settings = Map.copyOf(ResourceChecks.requireNonNull("service.settings", settings));
+    this.type = Check.notNull("service.type", type);
+    this.title = Check.notNull("service.title", title);
+    this.settings = Map.copyOf(Check.notNull("service.settings", settings));
   }
 
   /** A service value, for instance to refer to a known service in tests. */

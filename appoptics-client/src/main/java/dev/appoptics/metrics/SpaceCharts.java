@@ -75,7 +75,7 @@ public final class SpaceCharts {
     return add(
         Chart.builder(name)
             .type(ChartType.BIGNUMBER)
-            .stream(ResourceChecks.requireNonNull("stream", stream))
+            .stream(Check.notNull("stream", stream))
             .useLastValue(useLastValue)
             .build());
   }
@@ -92,7 +92,7 @@ public final class SpaceCharts {
 
   /** Deletes a saved chart. */
   public void delete(Chart chart) {
-    ResourceChecks.requireNonNull("chart", chart);
+    Check.notNull("chart", chart);
     api.deleteChart(
         spaceId,
         chart.id().orElseThrow(() -> ResourceChecks.invalid("chart.id", null, "is missing: the chart was never saved")));
@@ -104,7 +104,7 @@ public final class SpaceCharts {
   }
 
   private static List<ChartStream> list(String field, ChartStream[] streams) {
-    return ResourceChecks.copyOf(field, Arrays.asList(ResourceChecks.requireNonNull(field, streams)));
+    return ResourceChecks.copyOf(field, Arrays.asList(Check.notNull(field, streams)));
   }
 
   @Override

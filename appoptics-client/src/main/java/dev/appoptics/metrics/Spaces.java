@@ -41,7 +41,7 @@ final class Spaces {
   }
 
   void update(Space space) {
-    ResourceChecks.requireNonNull("space", space);
+    Check.notNull("space", space);
     ObjectNode body = ResourceJson.object();
     body.put("name", space.name());
     rest.put(Rest.path(ROOT, space.id()), body);

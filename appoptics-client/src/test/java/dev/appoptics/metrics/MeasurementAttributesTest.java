@@ -37,7 +37,7 @@ class MeasurementAttributesTest {
   void writtenAsAnObjectNextToTheTags() {
     Measurement m = Measurement.builder("cpu.temp").value(1).tag("host", "a").attributes(CELSIUS).build();
 
-    String json = new String(MeasurementJson.encode(List.of(m), Map.of(), null), StandardCharsets.UTF_8);
+    String json = new String(MeasurementJson.encode(List.of(m)), StandardCharsets.UTF_8);
 
     assertThat(json).isEqualTo("{\"measurements\":[{\"name\":\"cpu.temp\",\"value\":1.0,\"tags\":{\"host\":\"a\"},"
         + "\"attributes\":{\"display_units_short\":\"°C\",\"summarize_function\":\"max\",\"display_min\":0.0,"
@@ -58,7 +58,7 @@ class MeasurementAttributesTest {
     Measurement m = Measurement.of("cpu.temp", 1, Map.of("host", "a"));
 
     assertThat(m.attributes().isEmpty()).isTrue();
-    assertThat(new String(MeasurementJson.encode(List.of(m), Map.of(), null), StandardCharsets.UTF_8))
+    assertThat(new String(MeasurementJson.encode(List.of(m)), StandardCharsets.UTF_8))
         .doesNotContain("attributes");
   }
 

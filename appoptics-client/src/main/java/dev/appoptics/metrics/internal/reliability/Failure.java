@@ -37,9 +37,4 @@ public record Failure(Kind kind, Optional<Duration> retryAfter) {
   public static Failure rateLimited(Optional<Duration> retryAfter) {
     return new Failure(Kind.RATE_LIMITED, retryAfter);
   }
-
-  /** Whether the server provably did not store anything from this attempt. */
-  public boolean refusedOutright() {
-    return kind == Kind.NOT_SENT || kind == Kind.SERVER_ERROR || kind == Kind.RATE_LIMITED;
-  }
 }

@@ -74,10 +74,6 @@ public final class Spool {
     }
   }
 
-  public Path directory() {
-    return dir;
-  }
-
   /**
    * Stores a batch, evicting the oldest batches if the new one would not fit. Returns false (and counts the batch
    * as dropped) only when the batch alone is larger than the bound.
@@ -156,8 +152,9 @@ public final class Spool {
     }
   }
 
+  /** Whether no batch is stored: kept by count, so that asking (after every sent batch) does not list the directory. */
   public synchronized boolean isEmpty() {
-    return totalBytes == 0 && entries().isEmpty();
+    return totalBytes == 0;
   }
 
   /** Bytes of batch files now stored. */
