@@ -30,7 +30,6 @@ import java.util.function.Consumer;
  * called while requests are in flight.
  */
 public final class AppOpticsEmulator implements AutoCloseable {
-  private final EmulatorSettings settings;
   private final EmulatorState state;
   private final List<ApiModule> modules;
   private final HttpFront front;
@@ -38,7 +37,6 @@ public final class AppOpticsEmulator implements AutoCloseable {
   private final URI baseUri;
 
   private AppOpticsEmulator(EmulatorSettings settings) {
-    this.settings = settings;
     this.state = new EmulatorState(settings);
     this.modules = EmulatorModules.create(settings, state);
     this.front =

@@ -26,7 +26,7 @@ public final class EmulatorModules {
 
     List<ApiModule> modules = new ArrayList<>();
     modules.add(new MeasurementsModule(settings, state, composites));
-    modules.add(new MetricsModule(settings, state, composites));
+    modules.add(new MetricsModule(state, composites));
     // Resource areas (annotations, spaces and charts, alerts, services, api tokens, jobs): one line each.
     ServicesModule services = new ServicesModule(settings.services());
     modules.add(services);

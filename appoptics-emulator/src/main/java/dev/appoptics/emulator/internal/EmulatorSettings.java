@@ -106,11 +106,6 @@ public final class EmulatorSettings {
     return clock;
   }
 
-  /** The clock's reading in epoch seconds. */
-  public long now() {
-    return clock.instant().getEpochSecond();
-  }
-
   /** Notification services known from the start ({@code GET /v1/services}). */
   public List<ServiceSeed> services() {
     return services;

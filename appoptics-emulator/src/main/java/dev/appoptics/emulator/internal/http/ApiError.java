@@ -52,11 +52,6 @@ public final class ApiError extends RuntimeException {
     return new ApiError(status, Map.of("errors", Map.of("request", List.of(message))), false, Map.of());
   }
 
-  /** {@code {"errors":{"request":"message"}}}: the scalar form the service uses for unavailable resolutions. */
-  public static ApiError requestScalar(int status, String message) {
-    return new ApiError(status, Map.of("errors", Map.of("request", message)), false, Map.of());
-  }
-
   /** {@code {"errors":[messages]}}: payload-level errors such as an empty measurement list. */
   public static ApiError flat(int status, String... messages) {
     return new ApiError(status, Map.of("errors", List.of(messages)), false, Map.of());

@@ -57,12 +57,4 @@ public final class Paging {
     body.put(key, items);
     return body;
   }
-
-  public int offset() {
-    return offset;
-  }
-
-  public int length() {
-    return length;
-  }
 }

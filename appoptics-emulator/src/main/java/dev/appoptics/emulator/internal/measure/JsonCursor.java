@@ -81,11 +81,7 @@ final class JsonCursor {
         }
         expect(c, ',', "was expecting comma to separate Array entries");
         return value(skipSpace());
-      case ROOT:
-        c = skipSpace();
-        return c < 0 ? (token = null) : value(c);
-      default:
-        // Another root value, as Jackson reads a sequence of them; whoever reads decides whether that is allowed.
+      default: // ROOT, or another root value after it, as Jackson reads a sequence of them; the reader decides
         c = skipSpace();
         return c < 0 ? (token = null) : value(c);
     }

@@ -171,7 +171,7 @@ final class MeasurementParser {
   }
 
   private double readNumber(JsonCursor p, JsonToken t, String field) {
-    if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+    if (!t.isNumeric()) {
       errors.add(field, errors.at() + "." + field + " must be a number, got " + ParamErrors.describe(p, t));
       p.skipChildren();
       return 0;
@@ -189,7 +189,7 @@ final class MeasurementParser {
   }
 
   private long readTime(JsonCursor p, JsonToken t, boolean top) {
-    if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+    if (!t.isNumeric()) {
       errors.add("time", errors.where(top, "time") + " must be epoch seconds as a number, got "
           + ParamErrors.describe(p, t));
       p.skipChildren();
@@ -207,7 +207,7 @@ final class MeasurementParser {
     if (t == JsonToken.VALUE_NULL) {
       return 0;
     }
-    if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+    if (!t.isNumeric()) {
       errors.add("period", errors.where(top, "period") + " must be a number of seconds, got "
           + ParamErrors.describe(p, t));
       p.skipChildren();

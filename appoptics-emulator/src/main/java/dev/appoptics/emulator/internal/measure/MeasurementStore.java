@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class MeasurementStore {
   /** Orders series by their tag pairs, as query answers list them. */
-  public static final Comparator<Series> BY_TAGS = Comparator.comparing(s -> s.tags().toString());
+  public static final Comparator<Series> BY_TAGS = Comparator.comparing(Series::tagsText);
 
   private static final int SERIES_MEMO = 256;
 
@@ -92,9 +92,10 @@ public final class MeasurementStore {
 
   /**
    * Stores a validated batch, or nothing when it would pass the series or point limit (403, shape C: the limits
-   * are the emulator's account quota, and retrying does not help until data is deleted).
+   * are the emulator's account quota, and retrying does not help until data is deleted). Returns how many were
+   * stored: all but those summarizing no samples ({@code count} 0), which the API counts as filtered.
    */
-  void write(List<ParsedMeasurement> batch, String userAgent, long requestTime) {
+  long write(List<ParsedMeasurement> batch, String userAgent, long requestTime) {
     checkLimits(batch, requestTime);
     long written = 0;
     for (ParsedMeasurement m : batch) {
@@ -118,6 +119,7 @@ public final class MeasurementStore {
       written++;
     }
     accepted.add(written);
+    return written;
   }
 
   private void checkLimits(List<ParsedMeasurement> batch, long requestTime) {

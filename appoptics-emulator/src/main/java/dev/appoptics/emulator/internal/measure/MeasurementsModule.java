@@ -54,13 +54,8 @@ public final class MeasurementsModule implements ApiModule {
             settings.lowercaseTagValues(),
             tagSets);
     List<ParsedMeasurement> batch = parser.parse(request.body());
-    store.write(batch, request.header("user-agent").orElse(""), request.now());
-    int filtered = 0;
-    for (ParsedMeasurement m : batch) {
-      if (m.count == 0) {
-        filtered++;
-      }
-    }
+    long stored = store.write(batch, request.header("user-agent").orElse(""), request.now());
+    long filtered = batch.size() - stored;
     String body =
         "{\"measurements\":{\"summary\":{\"total\":"
             + batch.size()

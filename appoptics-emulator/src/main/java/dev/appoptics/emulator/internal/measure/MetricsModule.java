@@ -1,7 +1,6 @@
 package dev.appoptics.emulator.internal.measure;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.appoptics.emulator.internal.EmulatorSettings;
 import dev.appoptics.emulator.internal.EmulatorState;
 import dev.appoptics.emulator.internal.http.ApiError;
 import dev.appoptics.emulator.internal.http.ApiModule;
@@ -26,7 +25,7 @@ public final class MetricsModule implements ApiModule {
   private final MeasurementStore store;
   private final CompositeQueries composites;
 
-  public MetricsModule(EmulatorSettings settings, EmulatorState state, CompositeQueries composites) {
+  public MetricsModule(EmulatorState state, CompositeQueries composites) {
     this.registry = state.registry();
     this.store = state.store();
     this.composites = composites;
@@ -112,7 +111,7 @@ public final class MetricsModule implements ApiModule {
   }
 
   private ApiResponse deleteMany(ApiRequest request) {
-    for (Metric m : selected(request)) {
+    for (Metric m : selected(request, request.json())) {
       registry.remove(m.name());
       store.removeMetric(m.name());
     }
@@ -121,8 +120,9 @@ public final class MetricsModule implements ApiModule {
 
   private ApiResponse updateMany(ApiRequest request) {
     JsonNode body = request.json();
-    for (Metric m : selected(request)) {
-      Metric changed = MetricProperties.apply(m, withoutSelection(body));
+    JsonNode properties = withoutSelection(body);
+    for (Metric m : selected(request, body)) {
+      Metric changed = MetricProperties.apply(m, properties);
       registry.update(m.name(), old -> changed);
     }
     return ApiResponse.empty(204);
@@ -137,9 +137,11 @@ public final class MetricsModule implements ApiModule {
     return copy;
   }
 
-  /** The metrics named by {@code names} (a list, or one pattern with {@code *}) minus {@code exclude}. */
-  private List<Metric> selected(ApiRequest request) {
-    JsonNode body = request.json();
+  /**
+   * The metrics named by {@code names} (a list, or one pattern with {@code *}) minus {@code exclude}, from the query
+   * and the request's {@code body}.
+   */
+  private List<Metric> selected(ApiRequest request, JsonNode body) {
     List<String> names = new ArrayList<>(request.queryAll("names"));
     List<String> exclude = new ArrayList<>(request.queryAll("exclude"));
     if (body.isObject()) {

@@ -18,11 +18,14 @@ public final class Series {
 
   private final String metric;
   private final Map<String, String> tags;
+  /** The tags as text, for ordering series; built once, since sorting compares each series many times. */
+  private final String tagsText;
   private final Tier[] tiers = new Tier[TIER_WIDTHS.length];
 
   Series(String metric, Map<String, String> tags) {
     this.metric = metric;
     this.tags = tags;
+    this.tagsText = tags.toString();
     for (int i = 0; i < tiers.length; i++) {
       tiers[i] = new Tier(TIER_WIDTHS[i]);
     }
@@ -36,6 +39,10 @@ public final class Series {
   /** The tags of this series, names lower-cased, sorted by name, unmodifiable. */
   public Map<String, String> tags() {
     return tags;
+  }
+
+  String tagsText() {
+    return tagsText;
   }
 
   /** Adds one measurement summary; true when it opened a new 1-second bucket (a new stored point). */

@@ -3,13 +3,13 @@ package dev.appoptics.emulator.internal.resources.alerts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.appoptics.emulator.internal.measure.NameRules;
 import dev.appoptics.emulator.internal.resources.FieldErrors;
 import dev.appoptics.emulator.internal.resources.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Validates an alert create/update body and fills the service's defaults. Optional fields accept {@code null} (the
@@ -17,8 +17,6 @@ import java.util.regex.Pattern;
  * fields; ids, timestamps and {@code version} are the module's business.
  */
 final class AlertParser {
-  static final int MAX_NAME = 255;
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._:\\-]+");
   private static final Set<String> TYPES = Set.of("above", "below", "absent");
   private static final Set<String> SUMMARIES = Set.of("min", "max", "average", "sum", "count", "derivative");
 
@@ -80,9 +78,9 @@ final class AlertParser {
       return "";
     }
     String name = node.get().asText();
-    if (name.length() > MAX_NAME) {
-      errors.add("name", "is too long (maximum is " + MAX_NAME + " characters)");
-    } else if (!NAME.matcher(name).matches()) {
+    if (name.length() > NameRules.MAX_METRIC_NAME) {
+      errors.add("name", "is too long (maximum is " + NameRules.MAX_METRIC_NAME + " characters)");
+    } else if (!NameRules.validMetricName(name)) {
       errors.add("name", "may only contain the characters A-Za-z0-9._:- , was '" + name + "'");
     }
     return name;

@@ -9,6 +9,7 @@ import dev.appoptics.emulator.internal.http.ApiRequest;
 import dev.appoptics.emulator.internal.http.ApiResponse;
 import dev.appoptics.emulator.internal.http.Paging;
 import dev.appoptics.emulator.internal.http.Router;
+import dev.appoptics.emulator.internal.measure.NameRules;
 import dev.appoptics.emulator.internal.resources.FieldErrors;
 import dev.appoptics.emulator.internal.resources.Json;
 import dev.appoptics.emulator.internal.resources.Listing;
@@ -16,7 +17,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Annotation streams and their events and links ({@code /v1/annotations}). A stream is created by the first event
@@ -25,9 +25,6 @@ import java.util.regex.Pattern;
  * state.
  */
 public final class AnnotationsModule implements ApiModule {
-  /** Stream names follow the metric-name rule (the service's own rule is undocumented). */
-  private static final Pattern STREAM_NAME = Pattern.compile("[A-Za-z0-9.:\\-_]{1,255}");
-
   private final Object lock = new Object();
   private final Map<String, Stream> streams = new LinkedHashMap<>();
   private long nextEventId = 1;
@@ -102,7 +99,8 @@ public final class AnnotationsModule implements ApiModule {
   private ApiResponse createEvent(ApiRequest request) {
     String name = request.path("name");
     FieldErrors errors = new FieldErrors();
-    if (!STREAM_NAME.matcher(name).matches()) {
+    // Stream names follow the metric-name rule (the service's own rule is undocumented).
+    if (!NameRules.validMetricName(name)) {
       errors.add("name", "may only contain A-Za-z0-9.:-_ (at most 255), was '" + name + "'");
     }
     ObjectNode event = EventParser.create(Json.body(request), request.now(), errors);
