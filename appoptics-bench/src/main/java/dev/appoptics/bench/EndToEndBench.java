@@ -55,8 +55,8 @@ public final class EndToEndBench {
         EmulatorCount count = new EmulatorCount(api);
         try (Client client = client(api, mode, threads, args)) {
           client.send(warmup);
+          long before = count.accepted();
           for (int r = 1; r <= reps; r++) {
-            long before = count.accepted();
             Result res;
             try (HeapWatcher heap = new HeapWatcher()) {
               long cpu0 = cpuNanos();
@@ -65,7 +65,9 @@ public final class EndToEndBench {
               double secs = (System.nanoTime() - t0) / 1e9;
               res = new Result(n / secs, secs, heap.peakUsedBytes(), heap.peakLiveBytes(), (cpuNanos() - cpu0) / 1e9);
             }
-            long stored = count.accepted() - before;
+            long after = count.accepted();
+            long stored = after - before;
+            before = after;
             System.out.printf("java %s %s rep %d: %,d measurements in %.2f s = %,.0f measurements/s; peak heap %,d MB"
                     + " (live after GC %s); client CPU %.1f s; emulator accepted %,d%s%n", mode, engine, r, n,
                 res.secs, res.rate, res.peakHeap >> 20,
@@ -130,11 +132,13 @@ public final class EndToEndBench {
   /** One reporter for the whole run, as a service keeps one: each send adds from the producer threads, then flushes. */
   private static Client reporterClient(AppOptics api, int threads, Args args) {
     Reporter.Builder b = Reporter.builder(api);
-    if (args.number("batch", 0) > 0) {
-      b.batchSize((int) args.number("batch", 0));
+    int batch = (int) args.number("batch", 0);
+    int inFlight = (int) args.number("in-flight", 0);
+    if (batch > 0) {
+      b.batchSize(batch);
     }
-    if (args.number("in-flight", 0) > 0) {
-      b.maxInFlight((int) args.number("in-flight", 0));
+    if (inFlight > 0) {
+      b.maxInFlight(inFlight);
     }
     Reporter reporter = b.build();
     return new Client() {

@@ -184,11 +184,7 @@ final class DemoSteps {
     printer.show("alert #" + alert.id().orElseThrow() + " \"" + alert.name() + "\" notifies \"" + ops.title()
         + "\" (" + ops.type() + ") when all hold:");
     for (Condition c : alert.conditions()) {
-      printer.show("  - " + c.metricName() + " " + c.type().wireName() + " "
-          + Numbers.format(c.threshold().orElse(Double.NaN)) + c.summaryFunction().map(f -> " (" + f + ")").orElse("")
-          + c.duration().stream().mapToObj(d -> " for " + d + " s").findFirst().orElse("")
-          + c.tags().stream().map(t -> " where " + t.name() + "=" + String.join("|", t.values()))
-              .collect(Collectors.joining()));
+      printer.show("  - " + AlertsCommand.conditionText(c));
     }
     expect(client.getAlert("demo.cpu.high").isPresent(), "the alert cannot be found by name");
   }

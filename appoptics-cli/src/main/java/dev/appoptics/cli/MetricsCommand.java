@@ -49,12 +49,6 @@ final class MetricsCommand extends Group {
     return node;
   }
 
-  static String attributesText(MetricAttributes attributes) {
-    return attributes.asMap().entrySet().stream()
-        .map(e -> e.getKey() + "=" + e.getValue())
-        .collect(Collectors.joining(", "));
-  }
-
   @Command(name = "list", description = "List metrics, optionally those whose name contains a text.",
       footerHeading = "%nExamples:%n", footer = {"  appoptics metrics list", "  appoptics metrics list --name cpu --json"})
   static final class ListMetrics implements Callable<Integer> {

@@ -69,10 +69,11 @@ final class StdinSubmission {
       throw new UncheckedIOException("reading standard input failed at line " + (lines + 1), e);
     } catch (AppOpticsException e) {
       int unsent = queue.size();
+      Failure failure = Failure.of(e);
       throw new CliFailure(
           ExitCodes.FAILURE,
-          Failure.of(e).message() + " (read " + lines + " lines; " + (submitted - unsent) + " measurements sent)",
-          Failure.of(e).hint(),
+          failure.message() + " (read " + lines + " lines; " + (submitted - unsent) + " measurements sent)",
+          failure.hint(),
           e);
     }
     report(lines, submitted);

@@ -1,6 +1,5 @@
 package dev.appoptics.composite;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +33,5 @@ final class Context {
 
   Context collecting(List<Series> into) {
     return new Context(source, range, pinned, into);
-  }
-
-  static List<Series> newCollector() {
-    return new ArrayList<>();
   }
 }

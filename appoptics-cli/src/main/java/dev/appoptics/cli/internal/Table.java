@@ -31,10 +31,6 @@ public final class Table {
     return this;
   }
 
-  public boolean isEmpty() {
-    return rows.isEmpty();
-  }
-
   /** The table, one line per row, each ending in a newline; trailing spaces are trimmed. */
   public String render() {
     int columns = headers.size();
