@@ -4,7 +4,6 @@ import dev.appoptics.metrics.AppOptics;
 import dev.appoptics.metrics.BenchAccess;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -36,8 +35,7 @@ public class BatchEncodeBenchmark {
     try (AppOptics api = AppOptics.builder().token(Workload.TOKEN).baseUri("http://127.0.0.1:9/v1/").build()) {
       List<dev.appoptics.metrics.Measurement> raw = new ArrayList<>(size);
       for (int i = 0; i < size; i++) {
-        raw.add(dev.appoptics.metrics.Measurement.of(Workload.name(i), Workload.value(i),
-            Map.of("host", Workload.host(i), "region", "us-east-1", "service", "api")));
+        raw.add(dev.appoptics.metrics.Measurement.of(Workload.name(i), Workload.value(i), Workload.tags(i)));
       }
       chunk = BenchAccess.resolve(api, raw);
     }

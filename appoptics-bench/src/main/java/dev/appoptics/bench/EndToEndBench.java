@@ -10,7 +10,6 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The client end to end: N measurements (default 10^6) added and submitted through the client to an emulator running
@@ -120,7 +119,7 @@ public final class EndToEndBench {
     parallel(threads, n, (from, to) -> {
       try (Queue q = api.newQueue()) {
         for (long i = from; i < to; i++) {
-          q.add(Workload.name(i), Workload.value(i), tags(i));
+          q.add(Workload.name(i), Workload.value(i), Workload.tags(i));
           if (q.size() >= 300) {
             q.submit();
           }
@@ -147,7 +146,7 @@ public final class EndToEndBench {
         ReporterStats before = reporter.stats();
         parallel(threads, n, (from, to) -> {
           for (long i = from; i < to; i++) {
-            reporter.add(Workload.name(i), Workload.value(i), tags(i));
+            reporter.add(Workload.name(i), Workload.value(i), Workload.tags(i));
           }
         });
         reporter.flush();
@@ -163,19 +162,6 @@ public final class EndToEndBench {
         reporter.close();
       }
     };
-  }
-
-  @SuppressWarnings("unchecked")
-  private static final Map<String, String>[] TAGS = new Map[Workload.HOSTS];
-
-  static {
-    for (int i = 0; i < TAGS.length; i++) {
-      TAGS[i] = Map.of("host", Workload.host(i), "region", "us-east-1", "service", "api");
-    }
-  }
-
-  private static Map<String, String> tags(long i) {
-    return TAGS[(int) (i % Workload.HOSTS)];
   }
 
   private interface Range {

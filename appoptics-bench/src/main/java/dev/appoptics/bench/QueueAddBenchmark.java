@@ -45,7 +45,7 @@ public class QueueAddBenchmark {
     }
     tags = new Map[Workload.HOSTS];
     for (int i = 0; i < tags.length; i++) {
-      tags[i] = Map.of("host", Workload.host(i), "region", "us-east-1", "service", "api");
+      tags[i] = Workload.tags(i);
     }
   }
 

@@ -19,7 +19,7 @@ public final class QueueHeapProbe {
     @SuppressWarnings("unchecked")
     Map<String, String>[] tags = new Map[Workload.HOSTS];
     for (int i = 0; i < tags.length; i++) {
-      tags[i] = Map.of("host", Workload.host(i), "region", "us-east-1", "service", "api");
+      tags[i] = Workload.tags(i);
     }
     String[] names = new String[Workload.NAMES];
     for (int i = 0; i < names.length; i++) {

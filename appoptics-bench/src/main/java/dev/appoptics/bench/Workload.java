@@ -2,6 +2,7 @@ package dev.appoptics.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
 /**
  * The measurements every benchmark sends, the same in Java and in the Python side-by-side script: 10 metric names,
@@ -20,6 +21,20 @@ final class Workload {
 
   static String host(long i) {
     return "host-" + (i % HOSTS);
+  }
+
+  /** The tags of measurement {@code i}: one shared map per host, as an application keeps its tag sets. */
+  static Map<String, String> tags(long i) {
+    return TAGS[(int) (i % HOSTS)];
+  }
+
+  @SuppressWarnings("unchecked")
+  private static final Map<String, String>[] TAGS = new Map[HOSTS];
+
+  static {
+    for (int i = 0; i < TAGS.length; i++) {
+      TAGS[i] = Map.of("host", host(i), "region", "us-east-1", "service", "api");
+    }
   }
 
   static double value(long i) {

@@ -119,6 +119,11 @@ public final class AppOptics implements AutoCloseable {
     return sanitizer.apply(name);
   }
 
+  /** A caller's metric name as requests carry it: present, sanitized, then checked against the API's rule. */
+  String wireName(String name) {
+    return Check.metricName(sanitize(Check.notNull("name", name)));
+  }
+
   /** The HTTP layer, for the per-area classes. */
   Rest rest() {
     return rest;

@@ -208,13 +208,13 @@ public final class Chart {
 
     /** The lower end of the Y axis. */
     public Builder min(double min) {
-      this.min = finite("min", min);
+      this.min = ResourceChecks.requireFinite("min", min);
       return this;
     }
 
     /** The upper end of the Y axis. */
     public Builder max(double max) {
-      this.max = finite("max", max);
+      this.max = ResourceChecks.requireFinite("max", max);
       return this;
     }
 
@@ -250,13 +250,6 @@ public final class Chart {
 
     public Chart build() {
       return new Chart(this);
-    }
-
-    private static double finite(String field, double v) {
-      if (!Double.isFinite(v)) {
-        throw ResourceChecks.invalid(field, v, "must be a finite number");
-      }
-      return v;
     }
   }
 }

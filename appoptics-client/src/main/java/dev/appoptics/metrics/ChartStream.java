@@ -328,13 +328,13 @@ public final class ChartStream {
 
     /** The lower end of the Y axis. */
     public Builder min(double min) {
-      this.min = finite("streams.min", min);
+      this.min = ResourceChecks.requireFinite("streams.min", min);
       return this;
     }
 
     /** The upper end of the Y axis. */
     public Builder max(double max) {
-      this.max = finite("streams.max", max);
+      this.max = ResourceChecks.requireFinite("streams.max", max);
       return this;
     }
 
@@ -376,13 +376,6 @@ public final class ChartStream {
 
     public ChartStream build() {
       return new ChartStream(this);
-    }
-
-    private static double finite(String field, double v) {
-      if (!Double.isFinite(v)) {
-        throw ResourceChecks.invalid(field, v, "must be a finite number");
-      }
-      return v;
     }
   }
 }

@@ -246,10 +246,7 @@ public final class Condition {
 
     /** Sets the threshold directly. */
     public Builder threshold(double threshold) {
-      if (!Double.isFinite(threshold)) {
-        throw ResourceChecks.invalid("conditions.threshold", threshold, "must be a finite number");
-      }
-      this.threshold = threshold;
+      this.threshold = ResourceChecks.requireFinite("conditions.threshold", threshold);
       return this;
     }
 

@@ -80,7 +80,7 @@ final class Measurements {
   }
 
   MeasurementResult get(String name, MeasurementQuery query) {
-    String wireName = Check.metricName(connection.sanitize(Check.notNull("name", name)));
+    String wireName = connection.wireName(name);
     Check.notNull("query", query);
     MeasurementResult result =
         MeasurementResult.fromJson(rest.get(Rest.path("measurements", wireName), query.toQuery()), wireName);

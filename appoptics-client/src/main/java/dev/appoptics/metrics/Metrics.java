@@ -26,23 +26,23 @@ final class Metrics {
   }
 
   Metric get(String name) {
-    return Metric.fromJson(rest.get(Rest.path("metrics", wireName(name)), Query.create()));
+    return Metric.fromJson(rest.get(Rest.path("metrics", connection.wireName(name)), Query.create()));
   }
 
   /** PUT creates the metric (201 with the metric) or, when it exists, updates it (204, then we read it back). */
   Metric create(Metric metric) {
-    String name = wireName(Check.notNull("metric", metric).name());
+    String name = connection.wireName(Check.notNull("metric", metric).name());
     JsonNode answer = rest.put(Rest.path("metrics", name), metric.toJson(name, true));
     return answer.isObject() && answer.has("name") ? Metric.fromJson(answer) : get(name);
   }
 
   void update(Metric changes) {
-    String name = wireName(Check.notNull("metric", changes).name());
+    String name = connection.wireName(Check.notNull("metric", changes).name());
     rest.put(Rest.path("metrics", name), changes.toJson(name, changes.hasType()));
   }
 
   void delete(String name) {
-    rest.delete(Rest.path("metrics", wireName(name)), null);
+    rest.delete(Rest.path("metrics", connection.wireName(name)), null);
   }
 
   /** One request for all names. */
@@ -52,11 +52,7 @@ final class Metrics {
     }
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     ArrayNode array = body.putArray("names");
-    names.forEach(n -> array.add(wireName(n)));
+    names.forEach(n -> array.add(connection.wireName(n)));
     rest.delete("metrics", body);
-  }
-
-  private String wireName(String name) {
-    return Check.metricName(connection.sanitize(Check.notNull("name", name)));
   }
 }

@@ -40,6 +40,13 @@ final class ResourceChecks {
     return value;
   }
 
+  static double requireFinite(String field, double value) {
+    if (!Double.isFinite(value)) {
+      throw invalid(field, value, "must be a finite number");
+    }
+    return value;
+  }
+
   static String requireOneOf(String field, String value, Collection<String> allowed) {
     if (value == null || !allowed.contains(value)) {
       throw invalid(field, value, "must be one of " + allowed);

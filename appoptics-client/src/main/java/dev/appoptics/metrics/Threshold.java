@@ -21,10 +21,7 @@ public final class Threshold {
 
   private Threshold(String operator, double value, String type) {
     this.operator = ResourceChecks.requireOneOf("thresholds.operator", operator, OPERATORS);
-    if (!Double.isFinite(value)) {
-      throw ResourceChecks.invalid("thresholds.value", value, "must be a finite number");
-    }
-    this.value = value;
+    this.value = ResourceChecks.requireFinite("thresholds.value", value);
     this.type = ResourceChecks.requireOneOf("thresholds.type", type, TYPES);
   }
 

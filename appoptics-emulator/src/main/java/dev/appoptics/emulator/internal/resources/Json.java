@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.appoptics.emulator.internal.http.ApiError;
 import dev.appoptics.emulator.internal.http.ApiRequest;
+import java.util.Map;
 import java.util.Optional;
 
 /** JSON tree helpers shared by the resource modules, which keep their resources as Jackson trees. */
@@ -67,6 +68,15 @@ public final class Json {
   /** A short rendering of a value for error messages. */
   public static String show(JsonNode v) {
     return v == null ? "null" : v.toString();
+  }
+
+  /** {@code map}'s value for {@code id}; a 404 naming {@code what} and the id when there is none. */
+  public static <K, V> V existing(Map<K, V> map, K id, String what) {
+    V value = map.get(id);
+    if (value == null) {
+      throw notFound(what, id);
+    }
+    return value;
   }
 
   /** Throws the API's 404 for a resource that does not exist. */

@@ -281,10 +281,6 @@ public final class AlertsModule implements ApiModule {
   }
 
   private StoredAlert existing(long id) {
-    StoredAlert alert = alerts.get(id);
-    if (alert == null) {
-      throw Json.notFound("Alert", id);
-    }
-    return alert;
+    return Json.existing(alerts, id, "Alert");
   }
 }

@@ -211,11 +211,7 @@ public final class AnnotationsModule implements ApiModule {
   }
 
   private Stream existing(String name) {
-    Stream stream = streams.get(name);
-    if (stream == null) {
-      throw Json.notFound("Annotation stream", name);
-    }
-    return stream;
+    return Json.existing(streams, name, "Annotation stream");
   }
 
   private ObjectNode existingEvent(String name, long id) {

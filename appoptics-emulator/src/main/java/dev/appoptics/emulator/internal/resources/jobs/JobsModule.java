@@ -48,10 +48,7 @@ public final class JobsModule implements ApiModule {
   private ApiResponse get(ApiRequest request) {
     long id = request.pathId("id");
     synchronized (lock) {
-      ObjectNode job = jobs.get(id);
-      if (job == null) {
-        throw Json.notFound("Job", id);
-      }
+      ObjectNode job = Json.existing(jobs, id, "Job");
       return ApiResponse.json(200, job);
     }
   }

@@ -158,11 +158,7 @@ public final class ServicesModule implements ApiModule {
   }
 
   private Service existing(long id) {
-    Service service = services.get(id);
-    if (service == null) {
-      throw Json.notFound("Service", id);
-    }
-    return service;
+    return Json.existing(services, id, "Service");
   }
 
   private static void validateTitle(ObjectNode body, FieldErrors errors, boolean required) {

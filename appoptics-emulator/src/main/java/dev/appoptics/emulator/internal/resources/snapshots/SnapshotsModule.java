@@ -84,10 +84,7 @@ public final class SnapshotsModule implements ApiModule {
   private ApiResponse get(ApiRequest request) {
     long id = request.pathId("id");
     synchronized (lock) {
-      ObjectNode snapshot = snapshots.get(id);
-      if (snapshot == null) {
-        throw Json.notFound("Snapshot", id);
-      }
+      ObjectNode snapshot = Json.existing(snapshots, id, "Snapshot");
       return ApiResponse.json(200, snapshot);
     }
   }

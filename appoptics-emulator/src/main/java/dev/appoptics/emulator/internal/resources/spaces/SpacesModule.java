@@ -272,11 +272,7 @@ public final class SpacesModule implements ApiModule {
   }
 
   private Space existing(long id) {
-    Space space = spaces.get(id);
-    if (space == null) {
-      throw Json.notFound("Space", id);
-    }
-    return space;
+    return Json.existing(spaces, id, "Space");
   }
 
   private ObjectNode existingChart(long spaceId, long chartId) {

@@ -152,11 +152,7 @@ public final class ApiTokensModule implements ApiModule {
   }
 
   private ObjectNode existing(long id) {
-    ObjectNode token = tokens.get(id);
-    if (token == null) {
-      throw Json.notFound("API token", id);
-    }
-    return token;
+    return Json.existing(tokens, id, "API token");
   }
 
   private byte[] randomBytes() {
