@@ -1,7 +1,8 @@
 package dev.appoptics.emulator.internal;
 
-import dev.appoptics.emulator.internal.measure.MeasurementStore;
-import dev.appoptics.emulator.internal.measure.MetricRegistry;
+import dev.appoptics.emulator.internal.store.MeasurementStore;
+import dev.appoptics.emulator.internal.store.MetricRegistry;
+
 
 /** The data every module may read: the metric registry and the measurement store. Thread-safe. */
 public final class EmulatorState {
