@@ -41,10 +41,11 @@ final class JsonErrorHandler implements Request.Handler {
   }
 
   private ApiError describe(int status, String reason, Object failure) {
-    if (status == 400 && !plain(status, reason) && failure instanceof Throwable t
-        && t.getCause() instanceof IllegalArgumentException) {
-      // Jetty decodes the URL before any handler runs; a % without two hexadecimal digits fails there.
-      return ApiError.request(400, "The URL could not be decoded: malformed percent-encoding");
+    if (status == 400 && !plain(status, reason) && failure instanceof Throwable t) {
+      ApiError named = fromCause(t.getCause());
+      if (named != null) {
+        return named;
+      }
     }
     return switch (status) {
       case 414 -> ApiError.request(414, "The URL is longer than the limit of " + maxHeaderBytes + " bytes");
@@ -52,11 +53,29 @@ final class JsonErrorHandler implements Request.Handler {
           + " bytes");
       case 408 -> ApiError.request(408, "The request did not arrive in time");
       case 413 -> ApiError.request(413, "The request body is too large");
-      default -> status >= 500
+      default -> status == 500
           ? ApiError.system(status, "Internal error: the emulator could not answer this request")
           : ApiError.request(status, HttpStatus.getMessage(status)
               + (plain(status, reason) ? ": " + reason : ""));
     };
+  }
+
+  /**
+   * Jetty's plain 400 "Bad Request" carries what failed only as its cause: a URL it could not decode or normalize,
+   * or a number in a header that does not fit. Named here in words.
+   */
+  private static ApiError fromCause(Throwable cause) {
+    if (cause instanceof NumberFormatException
+        || cause instanceof IllegalArgumentException && String.valueOf(cause.getMessage()).contains("%")) {
+      return ApiError.request(400, "The URL could not be decoded: malformed percent-encoding");
+    }
+    if (cause instanceof IllegalArgumentException) {
+      return ApiError.request(400, "The URL's path is not valid (it may climb above the root with ..)");
+    }
+    if (cause instanceof ArithmeticException) {
+      return ApiError.request(400, "A number in the request headers (such as Content-Length) is out of range");
+    }
+    return null;
   }
 
   private static boolean plain(int status, String reason) {
