@@ -252,8 +252,8 @@ public final class AppOpticsEmulator implements AutoCloseable {
     }
 
     /**
-     * Threads that answer requests (Jetty adds its own two for accepting and selecting); default twice the
-     * processors, at least 4. Slow clients hold none of them: headers and bodies are read without blocking.
+     * Threads that answer requests (Jetty adds three of its own for accepting, selecting and handing over); default
+     * twice the processors, at least 4. Slow clients hold none of them: headers and bodies are read without blocking.
      */
     public Builder threads(int threads) {
       settings.threads(threads);

@@ -22,8 +22,11 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * what Jetty refuses itself answers with the API's error body ({@link JsonErrorHandler}).
  */
 public final class HttpFront {
-  /** Jetty's own threads besides the handler threads: one acceptor, one selector. */
-  private static final int IO_THREADS = 2;
+  /**
+   * Jetty's threads besides the handler threads: one acceptor, one selector, and one kept in reserve so that the
+   * selector can run a ready request itself and hand its selecting over, instead of queueing the request.
+   */
+  private static final int IO_THREADS = 3;
 
   /** What the front needs to know; kept small so tests can build one. */
   public record Config(
@@ -61,8 +64,7 @@ public final class HttpFront {
   /** Starts listening; the port actually bound. */
   public synchronized int start() throws IOException {
     warmUp();
-    QueuedThreadPool threads = new QueuedThreadPool(config.threads() + IO_THREADS, Math.min(4,
-        config.threads() + IO_THREADS));
+    QueuedThreadPool threads = new QueuedThreadPool(config.threads() + IO_THREADS, IO_THREADS + 1);
     threads.setName("appoptics-emulator");
     threads.setDaemon(true);
     Server jetty = new Server(threads);
