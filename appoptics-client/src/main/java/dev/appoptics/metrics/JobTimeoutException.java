@@ -15,7 +15,7 @@ public class JobTimeoutException extends AppOpticsException {
 
   JobTimeoutException(String path, Job job, Duration waited, InterruptedException interrupted) {
     super(0, "GET", path, List.of("job " + job.id() + " still " + job.state().wireName() + " after waiting "
-        + waited + (interrupted == null ? "" : " (interrupted)")), "", interrupted);
+        + waited.toMillis() + " ms" + (interrupted == null ? "" : " (interrupted)")), "", interrupted);
     this.job = job;
   }
 
