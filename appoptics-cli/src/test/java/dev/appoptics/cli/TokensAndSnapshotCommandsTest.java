@@ -3,46 +3,34 @@ package dev.appoptics.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.appoptics.cli.internal.Json;
 import dev.appoptics.emulator.AppOpticsEmulator;
+import dev.appoptics.emulator.junit5.AppOpticsEmulatorExtension;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** tokens and snapshot against an embedded emulator whose jobs take 200 ms. */
 class TokensAndSnapshotCommandsTest {
   private static final String TOKEN = "admin-token";
-  private static AppOpticsEmulator emulator;
 
-  @BeforeAll
-  static void start() {
-    emulator = AppOpticsEmulator.builder().tokens(TOKEN).jobDuration(Duration.ofMillis(200)).start();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
+  @RegisterExtension
+  static final AppOpticsEmulatorExtension EMULATOR =
+      AppOpticsEmulatorExtension.create(b -> b.tokens(TOKEN).jobDuration(Duration.ofMillis(200)));
 
   private static CliRun cli(String... args) {
-    return CliRun.against(emulator.baseUri(), TOKEN, "", args);
-  }
-
-  private static JsonNode ok(CliRun run) throws Exception {
-    assertThat(run.exitCode()).as(run.toString()).isZero();
-    return Json.parse(run.out());
+    return CliRun.against(EMULATOR.baseUri(), TOKEN, "", args);
   }
 
   @Test
   void tokensAreCreatedListedUpdatedAndDeleted() throws Exception {
-    JsonNode created = ok(cli("tokens", "create", "cli collectors", "--role", "recorder", "--json"));
+    JsonNode created = cli("tokens", "create", "cli collectors", "--role", "recorder", "--json").json();
     String id = created.get("id").asText();
     String secret = created.get("token").asText();
     CliRun shown = cli("tokens", "create", "cli viewer", "--role", "VIEWER", "--active", "false");
     CliRun list = cli("tokens", "list", "--name", "cli coll*");
     CliRun get = cli("tokens", "get", id);
-    JsonNode updated = ok(cli("tokens", "update", id, "--active", "false", "--name", "cli collectors (eu)", "--json"));
+    JsonNode updated =
+        cli("tokens", "update", id, "--active", "false", "--name", "cli collectors (eu)", "--json").json();
     CliRun nothing = cli("tokens", "update", id);
     CliRun badRole = cli("tokens", "create", "x", "--role", "owner");
     CliRun delete = cli("tokens", "delete", id);
@@ -68,13 +56,13 @@ class TokensAndSnapshotCommandsTest {
 
   @Test
   void aSnapshotIsCreatedAndWaitedFor() throws Exception {
-    String space = ok(cli("spaces", "create", "snapshots", "--json")).get("id").asText();
-    String chart = ok(cli("charts", "create", space, "CPU", "--metric", "cpu", "--json")).get("id").asText();
+    String space = cli("spaces", "create", "snapshots", "--json").json().get("id").asText();
+    String chart = cli("charts", "create", space, "CPU", "--metric", "cpu", "--json").json().get("id").asText();
 
-    JsonNode quick = ok(cli("snapshot", "create", chart, "--json"));
+    JsonNode quick = cli("snapshot", "create", chart, "--json").json();
     CliRun waited = cli("snapshot", "create", chart, "--duration", "6h", "--end", "1700000000", "--type", "stacked",
         "--wait", "30s");
-    JsonNode fetched = ok(cli("snapshot", "get", quick.get("id").asText(), "--json"));
+    JsonNode fetched = cli("snapshot", "get", quick.get("id").asText(), "--json").json();
     CliRun tooLong = cli("snapshot", "create", chart, "--duration", "5w");
     CliRun missing = cli("snapshot", "get", "999");
 
@@ -94,8 +82,9 @@ class TokensAndSnapshotCommandsTest {
   @Test
   void waitingLongerThanAllowedIsAFailureThatSaysTheJobMayStillFinish() throws Exception {
     try (AppOpticsEmulator slow = AppOpticsEmulator.builder().jobDuration(Duration.ofHours(1)).start()) {
-      String space = ok(CliRun.against(slow.baseUri(), "t", "", "spaces", "create", "s", "--json")).get("id").asText();
-      String chart = ok(CliRun.against(slow.baseUri(), "t", "", "charts", "create", space, "c", "--json"))
+      String space = CliRun.against(slow.baseUri(), "t", "", "spaces", "create", "s", "--json").json()
+          .get("id").asText();
+      String chart = CliRun.against(slow.baseUri(), "t", "", "charts", "create", space, "c", "--json").json()
           .get("id").asText();
 
       CliRun run = CliRun.against(slow.baseUri(), "t", "", "snapshot", "create", chart, "--wait", "1s");
