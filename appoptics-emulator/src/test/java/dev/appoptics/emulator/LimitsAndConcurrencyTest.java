@@ -3,6 +3,8 @@ package dev.appoptics.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.appoptics.emulator.internal.store.Point;
+import dev.appoptics.emulator.internal.store.Series;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

@@ -6,9 +6,9 @@ import dev.appoptics.composite.Series;
 import dev.appoptics.composite.SeriesQuery;
 import dev.appoptics.composite.SeriesRequest;
 import dev.appoptics.composite.SeriesSource;
-import dev.appoptics.emulator.internal.measure.MeasurementStore;
-import dev.appoptics.emulator.internal.measure.Metric;
-import dev.appoptics.emulator.internal.measure.SummaryFunction;
+import dev.appoptics.emulator.internal.store.MeasurementStore;
+import dev.appoptics.emulator.internal.store.Metric;
+import dev.appoptics.emulator.internal.store.SummaryFunction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +35,7 @@ final class StoreSource implements SeriesSource {
       }
       MetricInfo info = new MetricInfo(metric.name(), metric.type(), metric.attributes(),
           metric.period().isPresent() ? OptionalLong.of(metric.period().getAsInt()) : OptionalLong.empty());
-      for (dev.appoptics.emulator.internal.measure.Series stream : store.series(metric.name())) {
+      for (dev.appoptics.emulator.internal.store.Series stream : store.series(metric.name())) {
         if (!request.matchesTags(stream.tags())) {
           continue;
         }

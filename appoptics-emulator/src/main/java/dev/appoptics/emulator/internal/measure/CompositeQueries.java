@@ -3,6 +3,7 @@ package dev.appoptics.emulator.internal.measure;
 import dev.appoptics.emulator.internal.http.ApiError;
 import dev.appoptics.emulator.internal.http.ApiRequest;
 import dev.appoptics.emulator.internal.http.ApiResponse;
+import dev.appoptics.emulator.internal.store.Metric;
 
 /**
  * Where composite metrics are evaluated. The measurement and metric modules own the routes and call this hook:

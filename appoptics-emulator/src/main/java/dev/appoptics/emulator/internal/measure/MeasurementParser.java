@@ -2,6 +2,10 @@ package dev.appoptics.emulator.internal.measure;
 
 import com.fasterxml.jackson.core.JsonToken;
 import dev.appoptics.emulator.internal.http.ApiError;
+import dev.appoptics.emulator.internal.json.JsonCursor;
+import dev.appoptics.emulator.internal.json.JsonSyntaxException;
+import dev.appoptics.emulator.internal.json.JsonValues;
+import dev.appoptics.emulator.internal.store.ParsedMeasurement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

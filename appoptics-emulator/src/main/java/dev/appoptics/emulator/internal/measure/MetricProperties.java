@@ -3,6 +3,7 @@ package dev.appoptics.emulator.internal.measure;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.appoptics.emulator.internal.http.ApiError;
 import dev.appoptics.emulator.internal.http.ApiResponse;
+import dev.appoptics.emulator.internal.store.Metric;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

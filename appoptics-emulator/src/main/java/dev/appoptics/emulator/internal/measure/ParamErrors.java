@@ -2,6 +2,7 @@ package dev.appoptics.emulator.internal.measure;
 
 import com.fasterxml.jackson.core.JsonToken;
 import dev.appoptics.emulator.internal.http.ApiError;
+import dev.appoptics.emulator.internal.json.JsonCursor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

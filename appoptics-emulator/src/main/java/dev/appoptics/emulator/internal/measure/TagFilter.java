@@ -1,6 +1,7 @@
 package dev.appoptics.emulator.internal.measure;
 
 import dev.appoptics.emulator.internal.http.ApiError;
+import dev.appoptics.emulator.internal.store.Wildcards;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

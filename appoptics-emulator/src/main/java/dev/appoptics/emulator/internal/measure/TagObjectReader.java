@@ -1,6 +1,8 @@
 package dev.appoptics.emulator.internal.measure;
 
 import com.fasterxml.jackson.core.JsonToken;
+import dev.appoptics.emulator.internal.json.JsonCursor;
+import dev.appoptics.emulator.internal.store.TagMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,6 +1,7 @@
 package dev.appoptics.emulator.internal.measure;
 
 import dev.appoptics.emulator.internal.http.ApiError;
+import dev.appoptics.emulator.internal.store.Wildcards;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;

@@ -1,5 +1,6 @@
 package dev.appoptics.emulator.internal.measure;
 
+import dev.appoptics.emulator.internal.json.BytesTable;
 import java.util.Arrays;
 import java.util.Map;
 

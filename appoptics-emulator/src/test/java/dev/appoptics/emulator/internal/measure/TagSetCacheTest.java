@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.appoptics.emulator.internal.http.ApiError;
+import dev.appoptics.emulator.internal.store.ParsedMeasurement;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

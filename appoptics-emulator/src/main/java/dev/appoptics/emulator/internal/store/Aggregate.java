@@ -1,4 +1,4 @@
-package dev.appoptics.emulator.internal.measure;
+package dev.appoptics.emulator.internal.store;
 
 /**
  * The summary of every sample in one time bucket: count, sum, min, max, last written and sum of squares (for the

@@ -1,12 +1,12 @@
-package dev.appoptics.emulator.internal.measure;
+package dev.appoptics.emulator.internal.json;
 
 import java.nio.charset.StandardCharsets;
 
 /** A request body that is not strict JSON; the message says what was wrong and at which byte. */
-final class JsonSyntaxException extends RuntimeException {
+public final class JsonSyntaxException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  JsonSyntaxException(String problem, int offset) {
+  public JsonSyntaxException(String problem, int offset) {
     // No stack trace: this answers bad input, and garbage bodies should not cost a stack walk each.
     super(problem + " (at byte " + offset + ")", null, false, false);
   }
@@ -20,7 +20,7 @@ final class JsonSyntaxException extends RuntimeException {
   }
 
   /** A byte for a message: the character and its code when printable ASCII, else its value. */
-  static String describe(int c) {
+  public static String describe(int c) {
     return c >= 0x20 && c < 0x7f ? "'" + (char) c + "' (code " + c + ")" : String.format("byte 0x%02x", c);
   }
 

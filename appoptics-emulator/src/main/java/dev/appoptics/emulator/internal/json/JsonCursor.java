@@ -1,6 +1,7 @@
-package dev.appoptics.emulator.internal.measure;
+package dev.appoptics.emulator.internal.json;
 
 import com.fasterxml.jackson.core.JsonToken;
+import dev.appoptics.emulator.internal.measure.NameRules;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -14,7 +15,7 @@ import java.util.Arrays;
  * bounded to {@link #MAX_DEPTH}; a UTF-8 byte order mark at the start is skipped. Problems throw {@link
  * JsonSyntaxException} naming the byte offset. Not thread-safe: one cursor per body.
  */
-final class JsonCursor {
+public final class JsonCursor {
   static final int MAX_DEPTH = 1000;
 
   /** Names and shared texts other than the {@link KnownNames}. */
@@ -47,7 +48,7 @@ final class JsonCursor {
 
   private final JsonNumbers number = new JsonNumbers();
 
-  JsonCursor(byte[] in) {
+  public JsonCursor(byte[] in) {
     this.in = in;
     this.end = in.length;
     if (end >= 3 && (in[0] & 0xff) == 0xEF && (in[1] & 0xff) == 0xBB && (in[2] & 0xff) == 0xBF) {
@@ -56,7 +57,7 @@ final class JsonCursor {
   }
 
   /** The next token, or null at the end of the input (after a root value, only white space is left). */
-  JsonToken nextToken() {
+  public JsonToken nextToken() {
     int c;
     switch (state) {
       case OBJECT_FIRST:
@@ -88,7 +89,7 @@ final class JsonCursor {
   }
 
   /** After a start token, moves to its matching end token; otherwise does nothing. */
-  void skipChildren() {
+  public void skipChildren() {
     if (token != JsonToken.START_OBJECT && token != JsonToken.START_ARRAY) {
       return;
     }
@@ -99,17 +100,17 @@ final class JsonCursor {
   }
 
   /** The token {@link #nextToken} returned last. */
-  JsonToken currentToken() {
+  public JsonToken currentToken() {
     return token;
   }
 
   /** The name of the current field (also while its value is the current token). */
-  String currentName() {
+  public String currentName() {
     return name;
   }
 
   /** The current token's text: a string's decoded content, a number's text as written, or the token's symbol. */
-  String getText() {
+  public String getText() {
     if (token == null) {
       return null;
     }
@@ -126,7 +127,7 @@ final class JsonCursor {
   }
 
   /** The current string's text as a canonical instance when it is plain ASCII: for texts that repeat. */
-  String getSharedText() {
+  public String getSharedText() {
     if (token != JsonToken.VALUE_STRING || escaped) {
       return getText();
     }
@@ -134,12 +135,12 @@ final class JsonCursor {
   }
 
   /** The input the cursor reads. */
-  byte[] input() {
+  public byte[] input() {
     return in;
   }
 
   /** The offset just after the current token (after a START_OBJECT: the byte after its brace). */
-  int position() {
+  public int position() {
     return pos;
   }
 
@@ -147,7 +148,7 @@ final class JsonCursor {
    * The offset of the first {@code '}'} at or after {@link #position()}, or -1; found eight bytes at a time. For a
    * flat object with no brace in its strings, that is where it ends.
    */
-  int nextCloseBrace() {
+  public int nextCloseBrace() {
     return JsonStrings.indexOf(in, pos, end, (byte) '}');
   }
 
@@ -156,19 +157,19 @@ final class JsonCursor {
    * as if all its tokens had been read. Only for an object whose bytes up to there are known to be a complete valid
    * object (identical to one read before).
    */
-  void skipKnownObject(int close) {
+  public void skipKnownObject(int close) {
     pos = close + 1;
     depth--;
     scalar(JsonToken.END_OBJECT);
   }
 
   /** The length of the current scalar's text (see {@link #copyText}). */
-  int textLength() {
+  public int textLength() {
     return escaped ? decodedLength : stop - start;
   }
 
   /** Copies the current scalar's text (string content, number or literal as written) into {@code to} at {@code at}. */
-  void copyText(char[] to, int at) {
+  public void copyText(char[] to, int at) {
     if (escaped) {
       System.arraycopy(decoded, 0, to, at, decodedLength);
       return;
@@ -179,12 +180,12 @@ final class JsonCursor {
   }
 
   /** The current number as a double, exactly as {@link Double#parseDouble} would give it (integers via long). */
-  double getDoubleValue() {
+  public double getDoubleValue() {
     return number.doubleValue(in, start, stop);
   }
 
   /** The current number as Jackson's untyped reading gives it: Integer, Long or BigInteger by size, else Double. */
-  Number getNumberValue() {
+  public Number getNumberValue() {
     return number.numberValue(in, start, stop);
   }
 

@@ -1,4 +1,4 @@
-package dev.appoptics.emulator.internal.measure;
+package dev.appoptics.emulator.internal.json;
 
 import java.nio.charset.StandardCharsets;
 

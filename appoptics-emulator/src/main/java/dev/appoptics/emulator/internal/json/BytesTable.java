@@ -1,4 +1,4 @@
-package dev.appoptics.emulator.internal.measure;
+package dev.appoptics.emulator.internal.json;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -15,7 +15,7 @@ import java.nio.ByteOrder;
  * <p>Thread-safe: writers lock; readers do not. An entry's fields are final, so a reader that sees an entry sees it
  * whole; a reader that misses a concurrent insert just does the work again.
  */
-final class BytesTable<V> {
+public final class BytesTable<V> {
   private static final int INITIAL_CAPACITY = 64;
   private static final long MIX = 0x9E3779B97F4A7C15L;
   /** Little-endian eight-byte loads from byte arrays. */
@@ -46,13 +46,13 @@ final class BytesTable<V> {
   private volatile Entry<V>[] table = newTable(INITIAL_CAPACITY);
   private int size;
 
-  BytesTable(int maxEntries, int maxLength) {
+  public BytesTable(int maxEntries, int maxLength) {
     this.maxEntries = maxEntries;
     this.maxLength = maxLength;
   }
 
   /** The value kept for {@code in[offset, offset + length)}, or null. */
-  V get(byte[] in, int offset, int length) {
+  public V get(byte[] in, int offset, int length) {
     long first = word(in, offset, Math.min(length, 8));
     long second = length > 8 ? word(in, offset + 8, Math.min(length - 8, 8)) : 0;
     int hash = hash(in, offset, length, first, second);
@@ -71,7 +71,7 @@ final class BytesTable<V> {
   }
 
   /** Keeps {@code value} for {@code in[offset, offset + length)} unless that key is too long or already kept. */
-  synchronized void put(byte[] in, int offset, int length, V value) {
+  public synchronized void put(byte[] in, int offset, int length, V value) {
     if (length > maxLength || get(in, offset, length) != null) {
       return;
     }

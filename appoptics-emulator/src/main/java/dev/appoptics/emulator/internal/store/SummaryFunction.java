@@ -1,4 +1,4 @@
-package dev.appoptics.emulator.internal.measure;
+package dev.appoptics.emulator.internal.store;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.appoptics.emulator.internal.measure;
+package dev.appoptics.emulator.internal.json;
 
 import com.fasterxml.jackson.core.JsonToken;
 import java.util.ArrayList;
@@ -11,11 +11,11 @@ import java.util.Map;
  * LinkedHashMap, ArrayList, String, Integer/Long/BigInteger by size, Double, Boolean and null. A repeated name keeps
  * its first position and its last value.
  */
-final class JsonValues {
+public final class JsonValues {
   private JsonValues() {}
 
   /** The object whose START_OBJECT is the cursor's current token; leaves the cursor on its END_OBJECT. */
-  static Map<String, Object> readObject(JsonCursor p) {
+  public static Map<String, Object> readObject(JsonCursor p) {
     Map<String, Object> out = new LinkedHashMap<>();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();

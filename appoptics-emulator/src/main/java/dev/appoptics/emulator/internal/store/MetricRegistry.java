@@ -1,4 +1,4 @@
-package dev.appoptics.emulator.internal.measure;
+package dev.appoptics.emulator.internal.store;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -55,20 +55,20 @@ public final class MetricRegistry {
   }
 
   /** Creates or replaces; true when it created. */
-  boolean put(Metric metric) {
+  public boolean put(Metric metric) {
     return metrics.put(key(metric.name()), metric) == null;
   }
 
   /** Applies {@code change} to the metric if present; the result, or empty when absent. */
-  Optional<Metric> update(String name, UnaryOperator<Metric> change) {
+  public Optional<Metric> update(String name, UnaryOperator<Metric> change) {
     return Optional.ofNullable(metrics.computeIfPresent(key(name), (k, m) -> change.apply(m)));
   }
 
-  boolean remove(String name) {
+  public boolean remove(String name) {
     return metrics.remove(key(name)) != null;
   }
 
-  void clear() {
+  public void clear() {
     metrics.clear();
   }
 }

@@ -1,4 +1,4 @@
-package dev.appoptics.emulator.internal.measure;
+package dev.appoptics.emulator.internal.store;
 
 /** Glob matching with {@code *} (any run of characters, also none), ignoring case, as the API's filters do. */
 public final class Wildcards {

@@ -1,4 +1,4 @@
-package dev.appoptics.emulator.internal.measure;
+package dev.appoptics.emulator.internal.store;
 
 import dev.appoptics.emulator.internal.http.ApiError;
 import java.util.ArrayList;
@@ -95,7 +95,7 @@ public final class MeasurementStore {
    * are the emulator's account quota, and retrying does not help until data is deleted). Returns how many were
    * stored: all but those summarizing no samples ({@code count} 0), which the API counts as filtered.
    */
-  long write(List<ParsedMeasurement> batch, String userAgent, long requestTime) {
+  public long write(List<ParsedMeasurement> batch, String userAgent, long requestTime) {
     checkLimits(batch, requestTime);
     long written = 0;
     for (ParsedMeasurement m : batch) {
@@ -199,7 +199,7 @@ public final class MeasurementStore {
   }
 
   /** Deletes a metric's data (its metadata lives in the registry). */
-  void removeMetric(String name) {
+  public void removeMetric(String name) {
     Map<Map<String, String>, Series> removed = metrics.remove(MetricRegistry.key(name));
     if (removed != null) {
       seriesCount.addAndGet(-removed.size());
@@ -211,7 +211,7 @@ public final class MeasurementStore {
     }
   }
 
-  void clear() {
+  public void clear() {
     metrics.clear();
     seriesCount.set(0);
     pointCount.set(0);

@@ -1,4 +1,4 @@
-package dev.appoptics.emulator.internal.measure;
+package dev.appoptics.emulator.internal.json;
 
 /**
  * The strings of a {@link JsonCursor}: the fast scan over plain ASCII, and the slow path for escapes and multi-byte

@@ -1,4 +1,4 @@
-package dev.appoptics.emulator.internal.measure;
+package dev.appoptics.emulator.internal.store;
 
 import java.util.AbstractMap;
 import java.util.Collections;
@@ -11,11 +11,11 @@ import java.util.SortedMap;
  * series is looked up in the store by its tags, so the cached hash (and the shared instance from {@link TagSetCache},
  * which makes {@code equals} an identity check) keeps that lookup from walking the entries each time.
  */
-final class TagMap extends AbstractMap<String, String> {
+public final class TagMap extends AbstractMap<String, String> {
   private final Map<String, String> sorted;
   private final int hash;
 
-  TagMap(SortedMap<String, String> tags) {
+  public TagMap(SortedMap<String, String> tags) {
     this.sorted = Collections.unmodifiableSortedMap(tags);
     this.hash = sorted.hashCode();
   }

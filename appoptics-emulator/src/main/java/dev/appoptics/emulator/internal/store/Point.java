@@ -1,4 +1,4 @@
-package dev.appoptics.emulator.internal.measure;
+package dev.appoptics.emulator.internal.store;
 
 /** One point of a series as a query returns it: the bucket start (epoch seconds) and its value. */
 public record Point(long time, double value) {}
