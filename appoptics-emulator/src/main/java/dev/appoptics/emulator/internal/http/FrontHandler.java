@@ -85,27 +85,26 @@ final class FrontHandler extends Handler.Abstract {
     }
 
     void start() {
-      try {
-        segments = PathSegments.decode(rawPath);
-        if (router.isPublic(segments)) {
-          readBody();
-          return;
-        }
-        requests.incrementAndGet();
-        FaultInjector.Decision fault = faults.next();
-        if (fault.delayMillis() > 0) {
-          Runnable resume = () -> request.getComponents().getExecutor().execute(() -> guarded(() -> api(fault)));
-          request.getComponents().getScheduler().schedule(resume, fault.delayMillis(), TimeUnit.MILLISECONDS);
-        } else {
-          api(fault);
-        }
-      } catch (ApiError e) {
-        refuseUnread(e);
-      } catch (RuntimeException | Error e) {
-        answer(internalError(e));
+      guarded(this::begin);
+    }
+
+    private void begin() {
+      segments = PathSegments.decode(rawPath);
+      if (router.isPublic(segments)) {
+        readBody();
+        return;
+      }
+      requests.incrementAndGet();
+      FaultInjector.Decision fault = faults.next();
+      if (fault.delayMillis() > 0) {
+        Runnable resume = () -> request.getComponents().getExecutor().execute(() -> guarded(() -> api(fault)));
+        request.getComponents().getScheduler().schedule(resume, fault.delayMillis(), TimeUnit.MILLISECONDS);
+      } else {
+        api(fault);
       }
     }
 
+    /** Runs a step before the body is read: a refusal swallows the body first, a failure is a 500. */
     private void guarded(Runnable step) {
       try {
         step.run();
