@@ -3,13 +3,16 @@ package dev.appoptics.emulator;
 import dev.appoptics.emulator.internal.EmulatorModules;
 import dev.appoptics.emulator.internal.EmulatorSettings;
 import dev.appoptics.emulator.internal.EmulatorState;
+import dev.appoptics.emulator.internal.http.Access;
 import dev.appoptics.emulator.internal.http.ApiModule;
 import dev.appoptics.emulator.internal.http.HttpFront;
+import dev.appoptics.emulator.internal.ops.JvmFigures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -31,22 +34,24 @@ import java.util.function.Consumer;
  * called while requests are in flight.
  */
 public final class AppOpticsEmulator implements AutoCloseable {
-  private final EmulatorState state;
-  private final List<ApiModule> modules;
+  private final EmulatorSettings settings;
+  private final Access access;
   private final HttpFront front;
   private final int port;
   private final URI baseUri;
+  private final EmulatorState state;
+  private final List<ApiModule> modules;
 
   private AppOpticsEmulator(EmulatorSettings settings) {
-    this.state = new EmulatorState(settings);
-    this.modules = EmulatorModules.create(settings, state);
+    this.settings = settings;
+    this.access = new Access(settings.tokens(), settings.acceptAnyToken());
     this.front =
         new HttpFront(
             new HttpFront.Config(
                 settings.bindAddress(),
                 settings.port(),
                 settings.threads(),
-                settings.tokens(),
+                access,
                 settings.maxBodyBytes(),
                 settings.maxHeaderBytes(),
                 settings.headerTimeout(),
@@ -56,8 +61,11 @@ public final class AppOpticsEmulator implements AutoCloseable {
                 settings.faults(),
                 settings.clock(),
                 settings.requestLog().orElse(null),
-                settings.logBodies()),
-            modules);
+                settings.requestLogFormat(),
+                settings.logBodies(),
+                settings.shutdownGrace()));
+    // Listening first: the health checks answer (503 "starting") while the data is loaded, and a port that is
+    // taken fails before any of it is.
     try {
       this.port = front.start();
     } catch (IOException e) {
@@ -69,6 +77,16 @@ public final class AppOpticsEmulator implements AutoCloseable {
       host = "127.0.0.1";
     }
     this.baseUri = URI.create("http://" + host + ":" + port + "/v1/");
+    try {
+      this.state = new EmulatorState(settings);
+      this.modules = EmulatorModules.create(settings, state, access);
+    } catch (RuntimeException e) {
+      front.stop();
+      throw e;
+    }
+    state.addMetricsSource(front.figures());
+    state.addMetricsSource(new JvmFigures());
+    front.serve(modules);
   }
 
   /** Starts an emulator with the defaults: 127.0.0.1, a free port, any non-empty token accepted. */
@@ -89,12 +107,16 @@ public final class AppOpticsEmulator implements AutoCloseable {
     return port;
   }
 
-  /** Forgets all stored data, request counts and rate-limit windows, and returns to the configured faults. */
+  /**
+   * Forgets all stored data, request counts and rate-limit windows, and returns to the configured faults and
+   * tokens.
+   */
   public void clear() {
     for (ApiModule m : modules) {
       m.clear();
     }
     front.reset();
+    access.setTokens(settings.tokens());
   }
 
   /** Replaces the injected faults, effective from the next request. */
@@ -106,6 +128,19 @@ public final class AppOpticsEmulator implements AutoCloseable {
     return front.faults();
   }
 
+  /**
+   * Replaces the configured tokens, effective from the next request (a reloaded tokens file). Whether other tokens
+   * are accepted stays as configured ({@link Builder#acceptAnyToken}).
+   */
+  public void setTokens(Collection<String> tokens) {
+    for (String t : tokens) {
+      if (t == null || t.isEmpty()) {
+        throw new IllegalArgumentException("tokens must not be empty, got " + tokens);
+      }
+    }
+    access.setTokens(tokens);
+  }
+
   public EmulatorStats stats() {
     return new EmulatorStats(
         front.requestCount(),
@@ -115,7 +150,10 @@ public final class AppOpticsEmulator implements AutoCloseable {
         state.store().pointCount());
   }
 
-  /** Stops listening and releases the threads; idempotent. */
+  /**
+   * Stops accepting requests, lets the ones in flight finish within the {@linkplain Builder#shutdownGracePeriod
+   * shutdown grace period} (none by default), and releases the threads; idempotent.
+   */
   @Override
   public void close() {
     front.stop();
@@ -144,11 +182,33 @@ public final class AppOpticsEmulator implements AutoCloseable {
       return this;
     }
 
-    /** Accepts only these tokens (callable repeatedly); by default any non-empty token is accepted. */
+    /**
+     * Accepts only these tokens (callable repeatedly), and the active tokens made through {@code /v1/api_tokens}
+     * (within their role); by default any non-empty token is accepted.
+     */
     public Builder tokens(String... tokens) {
       for (String t : tokens) {
         settings.token(t);
       }
+      return this;
+    }
+
+    /**
+     * Whether a token that is neither given to {@link #tokens} nor made through {@code /v1/api_tokens} is accepted;
+     * by default only when no tokens are given. {@code false} with no tokens refuses everything until
+     * {@link AppOpticsEmulator#setTokens} supplies some.
+     */
+    public Builder acceptAnyToken(boolean any) {
+      settings.acceptAnyToken(any);
+      return this;
+    }
+
+    /**
+     * How long {@link AppOpticsEmulator#close()} waits for the requests in flight to be answered once it stopped
+     * accepting new ones (which meanwhile get 503); default zero: they are cut off.
+     */
+    public Builder shutdownGracePeriod(Duration grace) {
+      settings.shutdownGrace(grace);
       return this;
     }
 
@@ -239,7 +299,13 @@ public final class AppOpticsEmulator implements AutoCloseable {
       return this;
     }
 
-    /** Adds request and answer bodies (first 2,000 characters) to the request log. */
+    /** The request log's line format; default {@link RequestLogFormat#TEXT}. */
+    public Builder requestLogFormat(RequestLogFormat format) {
+      settings.requestLogFormat(format);
+      return this;
+    }
+
+    /** Adds request and answer bodies (first 2,000 characters) to the request log (text format only). */
     public Builder logBodies(boolean logBodies) {
       settings.logBodies(logBodies);
       return this;

@@ -1,10 +1,11 @@
 package dev.appoptics.emulator.internal;
 
+import dev.appoptics.emulator.internal.http.Access;
 import dev.appoptics.emulator.internal.http.ApiModule;
-import dev.appoptics.emulator.internal.http.HealthModule;
 import dev.appoptics.emulator.internal.measure.CompositeQueries;
 import dev.appoptics.emulator.internal.measure.MeasurementsModule;
 import dev.appoptics.emulator.internal.measure.MetricsModule;
+import dev.appoptics.emulator.internal.ops.MetricsEndpoint;
 import dev.appoptics.emulator.internal.resources.alerts.AlertsModule;
 import dev.appoptics.emulator.internal.resources.annotations.AnnotationsModule;
 import dev.appoptics.emulator.internal.resources.jobs.JobsModule;
@@ -17,12 +18,14 @@ import java.util.List;
 
 /**
  * The one place that assembles the emulator's API areas. Each area is an {@link ApiModule}; routes are matched in
- * the order modules are listed here (first match wins). To add an area, add one line below.
+ * the order modules are listed here (first match wins). To add an area, add one line below. The health checks are
+ * the front's own ({@code HttpFront}): they answer before these modules exist.
  */
 public final class EmulatorModules {
   private EmulatorModules() {}
 
-  public static List<ApiModule> create(EmulatorSettings settings, EmulatorState state) {
+  /** The modules, with the tokens made through {@code /v1/api_tokens} authenticating through {@code access}. */
+  public static List<ApiModule> create(EmulatorSettings settings, EmulatorState state, Access access) {
     CompositeQueries composites = new dev.appoptics.emulator.internal.compose.ComposeQueries(state);
 
     List<ApiModule> modules = new ArrayList<>();
@@ -35,12 +38,14 @@ public final class EmulatorModules {
     SpacesModule spaces = new SpacesModule(settings.uniqueSpaceNames());
     modules.add(spaces);
     modules.add(new AnnotationsModule(settings.annotationEventsAsList()));
-    modules.add(new ApiTokensModule());
+    ApiTokensModule tokens = new ApiTokensModule();
+    modules.add(tokens);
+    access.setDirectory(tokens);
     JobsModule jobs = new JobsModule(settings.clock(), settings.jobDuration());
     modules.add(jobs);
     modules.add(new SnapshotsModule(spaces, jobs));
     // Public routes outside /v1/ (see Router.addPublic): no token, rate limit or faults.
-    modules.add(new HealthModule());
+    modules.add(new MetricsEndpoint(state));
     return modules;
   }
 }

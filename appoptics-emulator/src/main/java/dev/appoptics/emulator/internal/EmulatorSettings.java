@@ -1,6 +1,7 @@
 package dev.appoptics.emulator.internal;
 
 import dev.appoptics.emulator.Faults;
+import dev.appoptics.emulator.RequestLogFormat;
 import dev.appoptics.emulator.ServiceSeed;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +47,9 @@ public final class EmulatorSettings {
   private final boolean uniqueSpaceNames;
   private final Duration jobDuration;
   private final int threads;
+  private final boolean acceptAnyToken;
+  private final RequestLogFormat requestLogFormat;
+  private final Duration shutdownGrace;
 
   private EmulatorSettings(Builder b) {
     port = b.port;
@@ -72,6 +76,9 @@ public final class EmulatorSettings {
     uniqueSpaceNames = b.uniqueSpaceNames;
     jobDuration = b.jobDuration;
     threads = b.threads;
+    acceptAnyToken = b.acceptAnyToken == null ? tokens.isEmpty() : b.acceptAnyToken;
+    requestLogFormat = b.requestLogFormat;
+    shutdownGrace = b.shutdownGrace;
   }
 
   public static Builder builder() {
@@ -87,9 +94,17 @@ public final class EmulatorSettings {
     return bindAddress;
   }
 
-  /** Accepted tokens; empty means any non-empty token is accepted. */
+  /** The configured tokens: each may do everything. */
   public Set<String> tokens() {
     return tokens;
+  }
+
+  /**
+   * Whether a token that is neither configured nor made through the API is accepted; unless set, when no tokens
+   * are configured.
+   */
+  public boolean acceptAnyToken() {
+    return acceptAnyToken;
   }
 
   public int maxSeries() {
@@ -159,6 +174,15 @@ public final class EmulatorSettings {
     return Optional.ofNullable(requestLog);
   }
 
+  public RequestLogFormat requestLogFormat() {
+    return requestLogFormat;
+  }
+
+  /** How long closing waits for the requests in flight; zero cuts them off. */
+  public Duration shutdownGrace() {
+    return shutdownGrace;
+  }
+
   /** Whether the request log also carries request and answer bodies (truncated). */
   public boolean logBodies() {
     return logBodies;
@@ -218,6 +242,9 @@ public final class EmulatorSettings {
     private boolean uniqueSpaceNames;
     private Duration jobDuration = Duration.ZERO;
     private int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    private Boolean acceptAnyToken;
+    private RequestLogFormat requestLogFormat = RequestLogFormat.TEXT;
+    private Duration shutdownGrace = Duration.ZERO;
 
     private Builder() {}
 
@@ -239,6 +266,21 @@ public final class EmulatorSettings {
         throw new IllegalArgumentException("token must not be empty");
       }
       tokens.add(token);
+      return this;
+    }
+
+    public Builder acceptAnyToken(boolean any) {
+      this.acceptAnyToken = any;
+      return this;
+    }
+
+    public Builder requestLogFormat(RequestLogFormat format) {
+      this.requestLogFormat = Objects.requireNonNull(format, "format");
+      return this;
+    }
+
+    public Builder shutdownGrace(Duration grace) {
+      this.shutdownGrace = nonNegative("shutdownGrace", grace);
       return this;
     }
 
