@@ -1,0 +1,192 @@
+package dev.appoptics.cli;
+
+import dev.appoptics.cli.internal.Durations;
+import dev.appoptics.emulator.RequestLogFormat;
+import dev.appoptics.server.AppOpticsServer;
+import dev.appoptics.server.ServerConfigurationException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "server",
+    sortOptions = false,
+    description = {
+      "Run a self-hosted AppOptics API server in the foreground: the API of 'appoptics emulator', with",
+      "authentication from configured tokens, GET /health and GET /metrics, and a graceful stop on SIGTERM:",
+      "it stops accepting, finishes the requests in flight, syncs, and exits 0. SIGHUP re-reads --tokens-file.",
+      "The first line of output is 'listening on http://HOST:PORT/v1/'; point clients there.",
+      "On an address other than loopback it refuses to start without --token or --tokens-file (exit 2),"
+          + " unless --insecure."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  appoptics server --tokens-file /etc/appoptics/tokens --bind 0.0.0.0",
+      "  appoptics server --port 8080 --token secret --request-log",
+      "  appoptics server --port 0       # any free port; read it from the first line",
+      "",
+      "Tokens file: one token per line; blank lines and lines starting with # are skipped, and a token may be",
+      "followed by a # comment. It is re-read when it changes (within seconds) and on SIGHUP.",
+      "See docs/server.md for the operator's guide."
+    })
+final class ServerCommand implements Callable<Integer> {
+  private final Cli cli;
+
+  @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT",
+      description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDR",
+      description = "Address to listen on; 0.0.0.0 for every interface (default: ${DEFAULT-VALUE}).")
+  String bind;
+
+  @Option(names = "--token", paramLabel = "T",
+      description = "A token that may do everything (repeatable). Tokens made through /v1/api_tokens also"
+          + " authenticate, within their role; any other token gets 401.")
+  List<String> tokens = new ArrayList<>();
+
+  @Option(names = "--tokens-file", paramLabel = "FILE",
+      description = "A file of tokens that may do everything, one per line (# comments); re-read on change and"
+          + " on SIGHUP.")
+  Path tokensFile;
+
+  @Option(names = "--insecure",
+      description = "Allow listening beyond loopback with no --token or --tokens-file: any token is accepted.")
+  boolean insecure;
+
+  @Option(names = "--shutdown-grace", paramLabel = "DURATION", defaultValue = "20s",
+      description = "On SIGTERM, how long requests in flight may take to finish before the store is synced and the"
+          + " connections closed; keep it below your supervisor's stop timeout (default: ${DEFAULT-VALUE}).")
+  String shutdownGrace;
+
+  @Option(names = "--request-log",
+      description = "Write one line per request to standard error.")
+  boolean requestLog;
+
+  @Option(names = "--request-log-file", paramLabel = "FILE",
+      description = "Append one line per request to FILE instead (implies --request-log).")
+  Path requestLogFile;
+
+  @Option(names = "--request-log-format", paramLabel = "FORMAT", defaultValue = "json",
+      description = "json (one object per line: time, method, path, route, status, bytes, duration_ms, remote,"
+          + " user_agent) or text (default: ${DEFAULT-VALUE}).")
+  RequestLogFormat requestLogFormat;
+
+  @Option(names = "--header-timeout", paramLabel = "DURATION", defaultValue = "10s",
+      description = "How long a request may take to send its headers; past it 408 (default: ${DEFAULT-VALUE}).")
+  String headerTimeout;
+
+  @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "30s",
+      description = "How long a connection may stay silent before it is closed (default: ${DEFAULT-VALUE}).")
+  String idleTimeout;
+
+  @Option(names = "--past-limit", paramLabel = "DURATION", defaultValue = "2h",
+      description = "How old a measurement may be when it arrives (default: ${DEFAULT-VALUE}).")
+  String pastLimit;
+
+  @Option(names = "--max-series", paramLabel = "N", defaultValue = "100000",
+      description = "Most series (metric and tag set) stored; past it a payload gets 403 (default: ${DEFAULT-VALUE}).")
+  int maxSeries;
+
+  @Option(names = "--max-points", paramLabel = "N", defaultValue = "5000000",
+      description = "Most 1-second points stored over all series; past it a payload gets 403"
+          + " (default: ${DEFAULT-VALUE}).")
+  long maxPoints;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Threads answering requests (default: twice the processors, at least 4).")
+  Integer threads;
+
+  ServerCommand(Cli cli) {
+    this.cli = cli;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    AppOpticsServer.Builder builder = AppOpticsServer.builder()
+        .port(port)
+        .bindAddress(bind)
+        .insecure(insecure)
+        .shutdownGracePeriod(duration("--shutdown-grace", shutdownGrace))
+        .report(this::report)
+        .emulator(e -> {
+          e.headerTimeout(duration("--header-timeout", headerTimeout))
+              .idleTimeout(duration("--idle-timeout", idleTimeout))
+              .pastLimit(duration("--past-limit", pastLimit))
+              .maxSeries(maxSeries)
+              .maxPoints(maxPoints);
+          if (threads != null) {
+            e.threads(threads);
+          }
+        });
+    requestLog(builder);
+    AppOpticsServer server;
+    try {
+      tokens.forEach(builder::token);
+      if (tokensFile != null) {
+        builder.tokensFile(tokensFile);
+      }
+      server = builder.start();
+    } catch (ServerConfigurationException e) {
+      throw CliFailure.usage(e.getMessage(), "see 'appoptics server --help'");
+    } catch (RuntimeException e) {
+      throw new CliFailure(ExitCodes.FAILURE, e.getMessage(), "pick another --port or --bind address", e);
+    }
+    server.closeOnSignals();
+    String root = server.baseUri().resolve("/").toString();
+    print("listening on " + server.baseUri(),
+        server.acceptsAnyToken()
+            ? "accepting any token (no --token or --tokens-file given)"
+            : "accepting the configured tokens and the active tokens made through /v1/api_tokens",
+        "health: " + root + "health  metrics: " + root + "metrics",
+        "send SIGTERM or press Ctrl-C to stop");
+    server.awaitClose();
+    print("stopped");
+    return ExitCodes.OK;
+  }
+
+  private void requestLog(AppOpticsServer.Builder builder) {
+    if (requestLogFile != null) {
+      builder.requestLogFile(requestLogFile, requestLogFormat);
+    } else if (requestLog) {
+      PrintWriter err = cli.err();
+      builder.requestLog(line -> {
+        synchronized (err) {
+          err.println(line);
+          err.flush();
+        }
+      }, requestLogFormat);
+    }
+  }
+
+  private static Duration duration(String option, String text) {
+    try {
+      return Duration.ofSeconds(Durations.seconds(text));
+    } catch (IllegalArgumentException e) {
+      throw CliFailure.usage(option + ": " + e.getMessage(), "see 'appoptics server --help'");
+    }
+  }
+
+  private void report(String line) {
+    PrintWriter err = cli.err();
+    synchronized (err) {
+      err.println(line);
+      err.flush();
+    }
+  }
+
+  private void print(String... lines) {
+    PrintWriter out = cli.out();
+    synchronized (out) {
+      for (String line : lines) {
+        out.println(line);
+      }
+      out.flush();
+    }
+  }
+}
