@@ -41,6 +41,7 @@ public final class EmulatorOptions {
           "  --rate-limit N/S       allow N requests per token every S seconds, then 429",
           "  --service TYPE:TITLE[:k=v,...]  a notification service known from the start (repeatable)",
           "  --lowercase-tag-values store tag values lower-cased",
+          "  --alert-interval S     seconds between alert evaluations (default 60; 0 = never)",
           "  --log                  print one line per request to standard error",
           "  --log-bodies           also print request and answer bodies",
           "  --help                 print this help");
@@ -61,7 +62,7 @@ public final class EmulatorOptions {
     List<String> withValue =
         List.of("--port", "--bind", "--token", "--max-series", "--max-points", "--max-body-bytes", "--past-limit",
             "--future-limit", "--latency-ms", "--latency-rate", "--fail-rate", "--fail-status", "--drop-rate",
-            "--seed", "--rate-limit", "--service");
+            "--seed", "--rate-limit", "--service", "--alert-interval");
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       String inline = null;
@@ -123,6 +124,7 @@ public final class EmulatorOptions {
     each("--future-limit", v -> builder.futureLimit(Duration.ofSeconds(longValue("--future-limit", v))));
     each("--service", v -> builder.service(service(v)));
     each("--rate-limit", v -> rateLimit(builder, v));
+    each("--alert-interval", v -> builder.alertInterval(Duration.ofSeconds(longValue("--alert-interval", v))));
     if (values.containsKey("--lowercase-tag-values")) {
       builder.lowercaseTagValues(true);
     }

@@ -1,0 +1,436 @@
+package dev.appoptics.emulator;
+
+import static dev.appoptics.emulator.AlertFixture.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** How alerts are evaluated against stored data: each condition type, windows, tags, rearm, clearing. */
+class AlertEvaluationTest {
+  private final AlertFixture f = new AlertFixture();
+
+  @AfterEach
+  void close() {
+    f.close();
+  }
+
+  /** An alert body with these conditions (JSON objects) and services (ids). */
+  private static String alert(String name, String extra, String... conditions) {
+    return "{\"name\":\"" + name + "\",\"conditions\":[" + String.join(",", conditions) + "]"
+        + (extra.isEmpty() ? "" : "," + extra) + "}";
+  }
+
+  private static String condition(String type, String metric, String fields) {
+    return "{\"type\":\"" + type + "\",\"metric_name\":\"" + metric + "\"" + (fields.isEmpty() ? "" : "," + fields)
+        + "}";
+  }
+
+  private long mailService() {
+    return f.service("mail", "https://unused.example.com");
+  }
+
+  private static List<String> signals(JsonNode notification) {
+    List<String> out = new ArrayList<>();
+    notification.path("payload").path("violations").fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
+  @Test
+  void aboveWithoutDurationTriggersOnOneViolatingPoint() {
+    long id = f.alert(alert("cpu.high", "", condition("above", "cpu", "\"threshold\":90")));
+
+    f.point("cpu", T0 + 10, 90, "\"host\":\"a\"");
+    f.evaluateAt(T0 + 20);
+    assertThat(f.status(id)).isEqualTo("ok");
+
+    f.point("cpu", T0 + 30, 90.5, "\"host\":\"a\"");
+    f.evaluateAt(T0 + 40);
+    assertThat(f.status(id)).isEqualTo("triggered");
+    assertThat(f.accountStatus().toString())
+        .isEqualTo("{\"firing\":[{\"id\":" + id + ",\"triggered_at\":" + (T0 + 40) + "}],\"cleared\":[]}");
+  }
+
+  @Test
+  void belowIsStrictlyBelowTheThreshold() {
+    long id = f.alert(alert("free.low", "", condition("below", "free", "\"threshold\":10")));
+
+    f.point("free", T0 + 10, 10, "\"host\":\"a\"");
+    f.evaluateAt(T0 + 20);
+    assertThat(f.status(id)).isEqualTo("ok");
+
+    f.point("free", T0 + 30, 9.5, "\"host\":\"a\"");
+    f.evaluateAt(T0 + 40);
+    assertThat(f.status(id)).isEqualTo("triggered");
+  }
+
+  @Test
+  void aDurationNeedsViolatingPointsSpanningTheWholeWindow() {
+    long id = f.alert(alert("cpu.high", "", condition("above", "cpu", "\"threshold\":90,\"duration\":300")));
+    for (long t = 0; t <= 240; t += 60) {
+      f.point("cpu", T0 + t, 95, "\"host\":\"a\"");
+    }
+
+    f.evaluateAt(T0 + 250);
+    assertThat(f.status(id)).as("240 s of violating points").isEqualTo("ok");
+
+    f.point("cpu", T0 + 299, 95, "\"host\":\"a\"");
+    f.evaluateAt(T0 + 299);
+    assertThat(f.status(id)).as("299 s").isEqualTo("ok");
+
+    f.point("cpu", T0 + 300, 95, "\"host\":\"a\"");
+    f.evaluateAt(T0 + 300);
+    assertThat(f.status(id)).as("300 s").isEqualTo("triggered");
+  }
+
+  @Test
+  void aFinePointInsideTheWindowStartsTheWindowAgain() {
+    long id = f.alert(alert("cpu.high", "", condition("above", "cpu", "\"threshold\":90,\"duration\":120")));
+    f.point("cpu", T0, 95, "\"host\":\"a\"");
+    f.point("cpu", T0 + 60, 80, "\"host\":\"a\"");
+    f.point("cpu", T0 + 120, 95, "\"host\":\"a\"");
+    f.point("cpu", T0 + 180, 95, "\"host\":\"a\"");
+
+    f.evaluateAt(T0 + 180);
+    assertThat(f.status(id)).isEqualTo("ok");
+
+    f.point("cpu", T0 + 240, 95, "\"host\":\"a\"");
+    f.evaluateAt(T0 + 240);
+    assertThat(f.status(id)).isEqualTo("triggered");
+  }
+
+  @Test
+  void aRunThatCompletedBetweenEvaluationsCountsEvenIfAFinePointFollowed() {
+    long service = mailService();
+    long id = f.alert(alert("cpu.spike", "\"services\":[" + service + "]",
+        condition("above", "cpu", "\"threshold\":90")));
+    f.point("cpu", T0 + 10, 95, "\"host\":\"a\"");
+    f.point("cpu", T0 + 20, 50, "\"host\":\"a\"");
+
+    f.evaluateAt(T0 + 30);
+
+    assertThat(f.status(id)).isEqualTo("triggered");
+    JsonNode violation = f.notifications(id).get(0).path("payload").path("violations").path("host=a").get(0);
+    assertThat(violation.path("value").asDouble()).isEqualTo(95);
+    assertThat(violation.path("recorded_at").asLong()).isEqualTo(T0 + 10);
+    f.evaluateAt(T0 + 90);
+    assertThat(f.status(id)).as("the newest point is fine").isEqualTo("ok");
+  }
+
+  @Test
+  void summaryFunctionsPickTheirStatisticOfEachPoint() {
+    String metric = "latency";
+    long avg = f.alert(alert("avg", "", condition("above", metric, "\"threshold\":50,\"summary_function\":\"average\"")));
+    long byDefault = f.alert(alert("default", "", condition("above", metric, "\"threshold\":49.9")));
+    long max = f.alert(alert("max", "", condition("above", metric, "\"threshold\":99,\"summary_function\":\"max\"")));
+    long min = f.alert(alert("min", "", condition("below", metric, "\"threshold\":11,\"summary_function\":\"min\"")));
+    long sum = f.alert(alert("sum", "", condition("above", metric, "\"threshold\":199,\"summary_function\":\"sum\"")));
+    long count = f.alert(alert("count", "", condition("above", metric, "\"threshold\":3,\"summary_function\":\"count\"")));
+    long countNot = f.alert(alert("count4", "",
+        condition("above", metric, "\"threshold\":4,\"summary_function\":\"count\"")));
+    f.write("{\"name\":\"latency\",\"time\":%d,\"count\":4,\"sum\":200,\"min\":10,\"max\":100,\"tags\":{\"host\":\"a\"}}"
+        .formatted(T0 + 10));
+
+    f.evaluateAt(T0 + 20);
+
+    assertThat(f.status(avg)).as("mean 50 is not above 50").isEqualTo("ok");
+    assertThat(f.status(byDefault)).as("average by default").isEqualTo("triggered");
+    assertThat(f.status(max)).isEqualTo("triggered");
+    assertThat(f.status(min)).isEqualTo("triggered");
+    assertThat(f.status(sum)).isEqualTo("triggered");
+    assertThat(f.status(count)).isEqualTo("triggered");
+    assertThat(f.status(countNot)).isEqualTo("ok");
+  }
+
+  @Test
+  void derivativeComparesConsecutivePointsAndDetectResetTurnsAFallIntoZero() {
+    long rising = f.alert(alert("rising", "",
+        condition("above", "requests", "\"threshold\":40,\"summary_function\":\"derivative\"")));
+    long fallRaw = f.alert(alert("fall.raw", "",
+        condition("below", "restarts", "\"threshold\":-100,\"summary_function\":\"derivative\",\"detect_reset\":false")));
+    long fallReset = f.alert(alert("fall.reset", "",
+        condition("below", "restarts", "\"threshold\":-100,\"summary_function\":\"derivative\"")));
+    long resetIsZero = f.alert(alert("reset.zero", "",
+        condition("below", "restarts", "\"threshold\":0.5,\"summary_function\":\"derivative\",\"detect_reset\":true")));
+    f.point("requests", T0 + 10, 100, "\"host\":\"a\"");
+    f.point("restarts", T0 + 10, 1000, "\"host\":\"a\"");
+
+    f.evaluateAt(T0 + 15);
+    assertThat(List.of(f.status(rising), f.status(fallRaw), f.status(fallReset), f.status(resetIsZero)))
+        .as("one point has no derivative").containsOnly("ok");
+
+    f.point("requests", T0 + 20, 150, "\"host\":\"a\"");
+    f.point("restarts", T0 + 20, 10, "\"host\":\"a\"");
+    f.evaluateAt(T0 + 25);
+
+    assertThat(f.status(rising)).as("+50").isEqualTo("triggered");
+    assertThat(f.status(fallRaw)).as("-990 without detect_reset").isEqualTo("triggered");
+    assertThat(f.status(fallReset)).as("detect_reset by default").isEqualTo("ok");
+    assertThat(f.status(resetIsZero)).as("a reset reads as 0").isEqualTo("triggered");
+  }
+
+  @Test
+  void tagFiltersTakeWildcardsAndIgnoreCase() {
+    long service = mailService();
+    long id = f.alert(alert("web.cpu", "\"services\":[" + service + "]", condition("above", "cpu",
+        "\"threshold\":90,\"tags\":[{\"name\":\"host\",\"grouped\":false,\"values\":[\"web-*\"]}]")));
+    f.point("cpu", T0 + 10, 95, "\"host\":\"web-1\"");
+    f.point("cpu", T0 + 10, 95, "\"host\":\"WEB-2\"");
+    f.point("cpu", T0 + 10, 95, "\"host\":\"db-1\"");
+    f.point("cpu", T0 + 10, 95, "\"region\":\"eu\"");
+
+    f.evaluateAt(T0 + 20);
+
+    assertThat(f.status(id)).isEqualTo("triggered");
+    assertThat(signals(f.notifications(id).get(0))).containsExactlyInAnyOrder("host=web-1", "host=WEB-2");
+  }
+
+  @Test
+  void perStreamConditionsJudgeEachStreamAndGroupedOnesTheirSum() {
+    long service = mailService();
+    String perStream = "\"threshold\":80,\"summary_function\":\"sum\","
+        + "\"tags\":[{\"name\":\"host\",\"grouped\":false,\"values\":[\"*\"]}]";
+    String grouped = "\"threshold\":80,\"summary_function\":\"sum\","
+        + "\"tags\":[{\"name\":\"host\",\"grouped\":true,\"values\":[\"*\"]}]";
+    long each = f.alert(alert("each", "", condition("above", "load", perStream)));
+    long all = f.alert(alert("all", "\"services\":[" + service + "]", condition("above", "load", grouped)));
+    f.point("load", T0 + 5, 50, "\"host\":\"a\"");
+    f.point("load", T0 + 7, 50, "\"host\":\"b\"");
+
+    f.evaluateAt(T0 + 59);
+    assertThat(f.status(all)).as("the minute is not over").isEqualTo("ok");
+
+    f.evaluateAt(T0 + 60);
+    assertThat(f.status(each)).isEqualTo("ok");
+    assertThat(f.status(all)).isEqualTo("triggered");
+    JsonNode violation = f.notifications(all).get(0).path("payload").path("violations").path("host=*").get(0);
+    assertThat(violation.path("value").asDouble()).isEqualTo(100);
+    assertThat(violation.path("recorded_at").asLong()).isEqualTo(T0);
+  }
+
+  @Test
+  void ungroupedTagsSplitAGroupedCondition() {
+    long service = mailService();
+    long id = f.alert(alert("region.load", "\"services\":[" + service + "]", condition("above", "load",
+        "\"threshold\":80,\"summary_function\":\"sum\",\"tags\":["
+            + "{\"name\":\"region\",\"grouped\":false,\"values\":[\"*\"]},"
+            + "{\"name\":\"host\",\"grouped\":true,\"values\":[\"*\"]}]")));
+    f.point("load", T0 + 5, 50, "\"region\":\"eu\",\"host\":\"a\"");
+    f.point("load", T0 + 6, 50, "\"region\":\"eu\",\"host\":\"b\"");
+    f.point("load", T0 + 7, 50, "\"region\":\"us\",\"host\":\"c\"");
+
+    f.evaluateAt(T0 + 60);
+
+    assertThat(f.status(id)).isEqualTo("triggered");
+    assertThat(signals(f.notifications(id).get(0))).containsExactly("host=*,region=eu");
+  }
+
+  @Test
+  void rearmSpacesOutRepeatNotificationsOfOneIncident() {
+    long service = mailService();
+    long id = f.alert(alert("cpu.high", "\"services\":[" + service + "]",
+        condition("above", "cpu", "\"threshold\":90")));
+    f.point("cpu", T0 + 5, 95, "\"host\":\"a\"");
+
+    for (long t = 10; t <= 550; t += 60) {
+      f.evaluateAt(T0 + t);
+    }
+    assertThat(f.notifications(id)).hasSize(1);
+
+    f.evaluateAt(T0 + 610);
+    JsonNode notes = f.notifications(id);
+    assertThat(notes).hasSize(2);
+    assertThat(notes.get(0).path("kind").asText()).isEqualTo("triggered");
+    assertThat(notes.get(0).path("incident_key").asText()).isEqualTo(notes.get(1).path("incident_key").asText());
+    assertThat(notes.get(0).path("payload").path("trigger_time").asLong()).isEqualTo(T0 + 10);
+  }
+
+  @Test
+  void rearmPerSignalTellsANewlyBreakingSignalAtOnce() {
+    long service = mailService();
+    String cond = condition("above", "cpu", "\"threshold\":90");
+    long perSignal = f.alert(alert("per.signal", "\"services\":[" + service + "],\"rearm_per_signal\":true", cond));
+    long perAlert = f.alert(alert("per.alert", "\"services\":[" + service + "]", cond));
+    f.point("cpu", T0 + 5, 95, "\"host\":\"a\"");
+    f.evaluateAt(T0 + 10);
+    f.point("cpu", T0 + 65, 95, "\"host\":\"b\"");
+    f.evaluateAt(T0 + 70);
+    f.evaluateAt(T0 + 130);
+    f.evaluateAt(T0 + 610);
+    f.evaluateAt(T0 + 670);
+
+    List<List<String>> told = new ArrayList<>();
+    f.notifications(perSignal).forEach(n -> told.add(0, signals(n)));
+    assertThat(told).containsExactly(List.of("host=a"), List.of("host=b"), List.of("host=a"), List.of("host=b"));
+    List<List<String>> toldOnce = new ArrayList<>();
+    f.notifications(perAlert).forEach(n -> toldOnce.add(0, signals(n)));
+    assertThat(toldOnce).containsExactly(List.of("host=a"), List.of("host=a", "host=b"));
+  }
+
+  @Test
+  void clearingByHandSendsClearedAndWaitsForNewPoints() {
+    long service = mailService();
+    long id = f.alert(alert("cpu.high", "\"services\":[" + service + "]",
+        condition("above", "cpu", "\"threshold\":90")));
+    f.point("cpu", T0 + 5, 95, "\"host\":\"a\"");
+    f.evaluateAt(T0 + 10);
+    assertThat(f.status(id)).isEqualTo("triggered");
+
+    f.clock.set(T0 + 20);
+    assertThat(f.http.post("alerts/" + id + "/clear", "").status()).isEqualTo(204);
+
+    assertThat(f.status(id)).isEqualTo("ok");
+    assertThat(f.accountStatus().toString())
+        .isEqualTo("{\"firing\":[],\"cleared\":[{\"id\":" + id + ",\"cleared_at\":" + (T0 + 20) + "}]}");
+    JsonNode notes = f.notifications(id);
+    assertThat(notes.get(0).path("kind").asText()).isEqualTo("cleared");
+    assertThat(notes.get(0).path("payload").path("clear").asText()).isEqualTo("normal");
+    String firstIncident = notes.get(1).path("incident_key").asText();
+    assertThat(notes.get(0).path("incident_key").asText()).isEqualTo(firstIncident);
+
+    f.evaluateAt(T0 + 30);
+    assertThat(f.status(id)).as("the silent stream's old point does not count").isEqualTo("ok");
+
+    f.point("cpu", T0 + 40, 96, "\"host\":\"a\"");
+    f.evaluateAt(T0 + 50);
+    assertThat(f.status(id)).isEqualTo("triggered");
+    assertThat(f.notifications(id).get(0).path("incident_key").asText()).isNotEqualTo(firstIncident);
+  }
+
+  @Test
+  void anAlertClearsByItselfWhenItsConditionsStopHolding() {
+    long service = mailService();
+    long id = f.alert(alert("cpu.high", "\"services\":[" + service + "]",
+        condition("above", "cpu", "\"threshold\":90")));
+    f.point("cpu", T0 + 5, 95, "\"host\":\"a\"");
+    f.evaluateAt(T0 + 10);
+    f.point("cpu", T0 + 65, 50, "\"host\":\"a\"");
+
+    f.evaluateAt(T0 + 70);
+
+    assertThat(f.status(id)).isEqualTo("ok");
+    assertThat(f.accountStatus().path("cleared").get(0).path("cleared_at").asLong()).isEqualTo(T0 + 70);
+    JsonNode cleared = f.notifications(id).get(0);
+    assertThat(cleared.path("kind").asText()).isEqualTo("cleared");
+    assertThat(cleared.path("payload").path("trigger_time").asLong()).isEqualTo(T0 + 10);
+  }
+
+  @Test
+  void aClearedAlertLeavesTheAccountStatusAfterADay() {
+    long id = f.alert(alert("cpu.high", "", condition("above", "cpu", "\"threshold\":90")));
+    f.point("cpu", T0 + 5, 95, "\"host\":\"a\"");
+    f.evaluateAt(T0 + 10);
+    f.point("cpu", T0 + 15, 50, "\"host\":\"a\"");
+    f.evaluateAt(T0 + 20);
+
+    f.clock.set(T0 + 20 + 86_400);
+    assertThat(f.accountStatus().path("cleared")).hasSize(1);
+    f.clock.set(T0 + 21 + 86_400);
+    assertThat(f.accountStatus().path("cleared")).isEmpty();
+    assertThat(f.status(id)).isEqualTo("ok");
+  }
+
+  @Test
+  void anInactiveAlertIsNotEvaluated() {
+    long service = mailService();
+    long id = f.alert(alert("cpu.high", "\"services\":[" + service + "],\"active\":false",
+        condition("above", "cpu", "\"threshold\":90")));
+    f.point("cpu", T0 + 5, 95, "\"host\":\"a\"");
+
+    f.evaluateAt(T0 + 10);
+
+    assertThat(f.status(id)).isEqualTo("ok");
+    assertThat(f.notifications(id)).isEmpty();
+  }
+
+  @Test
+  void disablingAFiringAlertClearsIt() {
+    long service = mailService();
+    String cond = condition("above", "cpu", "\"threshold\":90");
+    long id = f.alert(alert("cpu.high", "\"services\":[" + service + "]", cond));
+    f.point("cpu", T0 + 5, 95, "\"host\":\"a\"");
+    f.evaluateAt(T0 + 10);
+
+    f.clock.set(T0 + 20);
+    assertThat(f.http.put("alerts/" + id, alert("cpu.high", "\"services\":[" + service + "],\"active\":false", cond))
+        .status()).isEqualTo(204);
+    assertThat(f.status(id)).isEqualTo("ok");
+    f.evaluateAt(T0 + 30);
+
+    assertThat(f.notifications(id).get(0).path("kind").asText()).isEqualTo("cleared");
+    assertThat(f.accountStatus().path("cleared").get(0).path("cleared_at").asLong()).isEqualTo(T0 + 30);
+  }
+
+  @Test
+  void anAlertOnAMetricThatDoesNotExistYetFiresOnceItsDataArrives() {
+    long id = f.alert(alert("later", "", condition("above", "not.yet", "\"threshold\":1")));
+
+    f.evaluateAt(T0 + 10);
+    assertThat(f.status(id)).isEqualTo("ok");
+    assertThat(f.http.get("metrics/not.yet").status()).isEqualTo(404);
+
+    f.point("not.yet", T0 + 20, 2, "\"host\":\"a\"");
+    f.evaluateAt(T0 + 30);
+    assertThat(f.status(id)).isEqualTo("triggered");
+  }
+
+  @Test
+  void absentFiresWhenAStreamThatReportedIsSilentForTheDuration() {
+    long service = mailService();
+    long id = f.alert(alert("heartbeat.lost", "\"services\":[" + service + "]",
+        condition("absent", "heartbeat", "\"duration\":120")));
+    f.evaluateAt(T0 + 200);
+    assertThat(f.status(id)).as("no stream ever reported").isEqualTo("ok");
+
+    f.point("heartbeat", T0 + 210, 1, "\"host\":\"a\"");
+    f.evaluateAt(T0 + 329);
+    assertThat(f.status(id)).as("silent for 119 s").isEqualTo("ok");
+    f.evaluateAt(T0 + 330);
+    assertThat(f.status(id)).as("silent for 120 s").isEqualTo("triggered");
+    JsonNode violation = f.notifications(id).get(0).path("payload").path("violations").path("host=a").get(0);
+    assertThat(violation.path("value").isNull()).isTrue();
+    assertThat(violation.path("recorded_at").asLong()).isEqualTo(T0 + 210);
+
+    f.point("heartbeat", T0 + 340, 1, "\"host\":\"a\"");
+    f.evaluateAt(T0 + 341);
+    assertThat(f.status(id)).as("it reported again").isEqualTo("ok");
+  }
+
+  @Test
+  void everyConditionMustHold() {
+    long service = mailService();
+    long id = f.alert(alert("both", "\"services\":[" + service + "]",
+        condition("above", "cpu", "\"threshold\":90"), condition("above", "mem", "\"threshold\":50")));
+    f.point("cpu", T0 + 5, 95, "\"host\":\"a\"");
+    f.point("mem", T0 + 5, 40, "\"host\":\"b\"");
+    f.evaluateAt(T0 + 10);
+    assertThat(f.status(id)).isEqualTo("ok");
+
+    f.point("mem", T0 + 15, 60, "\"host\":\"b\"");
+    f.evaluateAt(T0 + 20);
+
+    assertThat(f.status(id)).isEqualTo("triggered");
+    assertThat(signals(f.notifications(id).get(0))).containsExactly("host=a", "host=b");
+  }
+
+  @Test
+  void pointsFromBeforeTheAlertOrItsLastChangeDoNotCount() {
+    f.point("cpu", T0 - 30, 95, "\"host\":\"a\"");
+    String cond = condition("above", "cpu", "\"threshold\":90");
+    long id = f.alert(alert("cpu.high", "", cond));
+    f.evaluateAt(T0 + 10);
+    assertThat(f.status(id)).as("the point is older than the alert").isEqualTo("ok");
+
+    f.point("cpu", T0 + 20, 95, "\"host\":\"a\"");
+    f.evaluateAt(T0 + 30);
+    assertThat(f.status(id)).isEqualTo("triggered");
+
+    f.clock.set(T0 + 40);
+    f.http.put("alerts/" + id, alert("cpu.high", "", condition("above", "cpu", "\"threshold\":91")));
+    f.evaluateAt(T0 + 50);
+    assertThat(f.status(id)).as("changed conditions watch from the change").isEqualTo("ok");
+  }
+}
