@@ -47,6 +47,11 @@ final class Delivery {
     return service.path("type").asText();
   }
 
+  /** Deliveries of one alert to one service share a lane: they go out in order. */
+  String lane() {
+    return alertId() + "/" + service.path("id").asLong();
+  }
+
   String kindName() {
     return notification.kind().wireName();
   }

@@ -13,6 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +36,9 @@ import java.util.function.Consumer;
  * gets a form POST with one {@code payload} parameter holding the JSON; a {@code slack} service gets {@code
  * {"text":…}} as JSON at its incoming-webhook URL; any other type is recorded as undelivered. A failed attempt (no
  * answer, a 5xx, 408 or 429) is tried again after a back-off that doubles from the first one; another 4xx fails at
- * once. Every attempt and outcome goes to the log sink, the {@link DeliveryLog} and the figures on /metrics.
+ * once. The notifications of one alert to one service go out one after the other, in the order they were decided, so
+ * a receiver never hears of a clear before the trigger. Every attempt and outcome goes to the log sink, the {@link
+ * DeliveryLog} and the figures on /metrics.
  */
 final class Notifier implements AutoCloseable {
   /** How many deliveries may wait for a thread before new ones are refused (recorded as undelivered). */
@@ -55,6 +60,8 @@ final class Notifier implements AutoCloseable {
   private final AtomicInteger pending = new AtomicInteger();
   private final Map<List<String>, LongAdder> outcomes = new ConcurrentHashMap<>();
   private final Map<List<String>, LongAdder> attempts = new ConcurrentHashMap<>();
+  /** Per alert and service, the deliveries waiting for the one in progress; present while one is in progress. */
+  private final Map<String, Deque<Runnable>> lanes = new HashMap<>();
 
   Notifier(Clock clock, Consumer<String> log, int maxAttempts, Duration firstBackoff) {
     this.clock = clock;
@@ -100,7 +107,36 @@ final class Notifier implements AutoCloseable {
       return;
     }
     pending.incrementAndGet();
-    submit(d, request, 1);
+    HttpRequest send = request;
+    enqueue(d.lane(), () -> submit(d, send, 1));
+  }
+
+  /** Starts {@code start} now if nothing of its lane is in progress, else after what is. */
+  private void enqueue(String lane, Runnable start) {
+    synchronized (lanes) {
+      Deque<Runnable> waiting = lanes.get(lane);
+      if (waiting != null) {
+        waiting.add(start);
+        return;
+      }
+      lanes.put(lane, new ArrayDeque<>());
+    }
+    start.run();
+  }
+
+  /** The delivery in progress on {@code lane} is over: start the next one waiting, if any. */
+  private void next(String lane) {
+    Runnable start;
+    synchronized (lanes) {
+      Deque<Runnable> waiting = lanes.get(lane);
+      start = waiting == null ? null : waiting.poll();
+      if (start == null) {
+        lanes.remove(lane);
+      }
+    }
+    if (start != null) {
+      start.run();
+    }
   }
 
   private static ObjectNode slack(Notification n, JsonNode service) {
@@ -151,6 +187,7 @@ final class Notifier implements AutoCloseable {
       pending.decrementAndGet();
       finish(d, Delivery.Status.UNDELIVERED,
           senders.isShutdown() ? "the emulator stopped" : "more than " + QUEUE + " deliveries waiting");
+      next(d.lane());
     }
   }
 
@@ -175,16 +212,18 @@ final class Notifier implements AutoCloseable {
     Duration wait = backoff(attempt);
     line("NOTIFY POST " + request.uri() + " -> " + outcome + " " + millis + "ms " + d.label() + " attempt " + attempt
         + "/" + maxAttempts + (retry ? ", retry in " + wait.toMillis() + "ms" : ""));
-    if (ok) {
-      pending.decrementAndGet();
-      finish(d, Delivery.Status.DELIVERED, "");
-    } else if (retry) {
+    if (retry) {
       retries.schedule(() -> submit(d, request, attempt + 1), wait.toMillis(), TimeUnit.MILLISECONDS);
+      return;
+    }
+    pending.decrementAndGet();
+    if (ok) {
+      finish(d, Delivery.Status.DELIVERED, "");
     } else {
-      pending.decrementAndGet();
       String why = status > 0 ? "HTTP " + status : error;
       finish(d, Delivery.Status.FAILED, why + " after " + attempt + (attempt == 1 ? " attempt" : " attempts"));
     }
+    next(d.lane());
   }
 
   /** No answer, a server error, a timeout or a rate limit may pass; another client error will not. */
