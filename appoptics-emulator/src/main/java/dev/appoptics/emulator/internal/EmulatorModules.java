@@ -35,11 +35,11 @@ public final class EmulatorModules {
     // Listed before the alert resource, whose /v1/alerts/{id} would otherwise take /v1/alerts/status.
     modules.add(new AlertingModule(settings, state, alerts, services));
     modules.add(alerts);
-    SpacesModule spaces = new SpacesModule();
+    SpacesModule spaces = new SpacesModule(settings.uniqueSpaceNames());
     modules.add(spaces);
-    modules.add(new AnnotationsModule());
+    modules.add(new AnnotationsModule(settings.annotationEventsAsList()));
     modules.add(new ApiTokensModule());
-    JobsModule jobs = new JobsModule();
+    JobsModule jobs = new JobsModule(settings.clock(), settings.jobDuration());
     modules.add(jobs);
     modules.add(new SnapshotsModule(spaces, jobs));
     return modules;
