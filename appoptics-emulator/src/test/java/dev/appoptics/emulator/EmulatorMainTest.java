@@ -68,6 +68,9 @@ class EmulatorMainTest {
     assertThatThrownBy(() -> EmulatorOptions.parse("--token")).hasMessageContaining("needs a value");
     assertThatThrownBy(() -> EmulatorOptions.parse("--service", "mail")).hasMessageContaining("TYPE:TITLE");
     assertThatThrownBy(() -> EmulatorOptions.parse("--port", "70000")).hasMessageContaining("--port");
+    assertThatThrownBy(() -> EmulatorOptions.parse("--alert-interval", "-5"))
+        .hasMessageStartingWith("--alert-interval: ").hasMessageContaining("-5");
+    assertThatThrownBy(() -> EmulatorOptions.parse("--alert-interval", "1m")).hasMessageContaining("whole number");
   }
 
   @Test
