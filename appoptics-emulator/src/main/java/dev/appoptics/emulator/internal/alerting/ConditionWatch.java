@@ -29,7 +29,8 @@ final class ConditionWatch {
   static final long STALE = 10 * 86_400;
 
   private final ConditionRule condition;
-  private Map<Object, SignalState> states = new HashMap<>();
+  private final Map<Object, SignalState> states = new HashMap<>();
+  private long evaluations;
 
   ConditionWatch(ConditionRule condition) {
     this.condition = condition;
@@ -41,7 +42,7 @@ final class ConditionWatch {
 
   /** Forgets every signal: the next evaluation starts again from the tracking start. */
   void reset() {
-    states = new HashMap<>();
+    states.clear();
   }
 
   /**
@@ -50,10 +51,12 @@ final class ConditionWatch {
    */
   List<Violation> check(List<Series> series, long trackingStart, int groupResolution, SeriesReads reads) {
     List<Violation> out = new ArrayList<>();
-    Map<Object, SignalState> next = new HashMap<>();
+    long evaluation = ++evaluations;
+    int seen = 0;
     for (Signal signal : signals(series, groupResolution)) {
-      SignalState state = states.getOrDefault(signal.identity(), new SignalState());
-      next.put(signal.identity(), state);
+      SignalState state = states.computeIfAbsent(signal.identity(), k -> new SignalState());
+      state.seenIn = evaluation;
+      seen++;
       Violation v = condition.type() == ConditionRule.Type.ABSENT
           ? absent(signal, state, trackingStart, reads)
           : threshold(signal, state, trackingStart, reads);
@@ -61,7 +64,10 @@ final class ConditionWatch {
         out.add(v);
       }
     }
-    states = next;
+    if (states.size() > seen) {
+      // A series deleted, or one that no longer matches: forget it.
+      states.values().removeIf(s -> s.seenIn != evaluation);
+    }
     return out;
   }
 

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  */
 final class Signal {
   private final Object identity;
-  private final String key;
+  /** Built when first asked for: most signals break nothing, and their key is never needed. */
+  private String key;
   private final String metric;
   private final List<Series> members;
   private final int resolution;
@@ -29,7 +30,7 @@ final class Signal {
   }
 
   static Signal stream(Series series) {
-    return new Signal(series, tagsKey(series.tags()), series.metric(), List.of(series), 1);
+    return new Signal(series, null, series.metric(), List.of(series), 1);
   }
 
   static Signal group(String key, String metric, List<Series> members, int resolution) {
@@ -49,6 +50,9 @@ final class Signal {
   }
 
   String key() {
+    if (key == null) {
+      key = tagsKey(members.get(0).tags());
+    }
     return key;
   }
 

@@ -7,6 +7,8 @@ package dev.appoptics.emulator.internal.alerting;
 final class SignalState {
   static final long NONE = Long.MIN_VALUE;
 
+  /** The evaluation that last saw this signal among the condition's matches. */
+  long seenIn;
   /** Time of the newest point taken in, or {@link #NONE}. */
   long lastTime = NONE;
   /** The value of that point (for derivative: its mean; NaN when it had none). */
