@@ -417,6 +417,33 @@ class AlertEvaluationTest {
   }
 
   @Test
+  void anUpdateThatKeepsTheConditionsKeepsTheIncident() {
+    long service = mailService();
+    String cond = condition("above", "cpu", "\"threshold\":90,\"duration\":120");
+    long id = f.alert(alert("cpu.high", "", cond));
+    for (long t = 0; t <= 120; t += 60) {
+      f.point("cpu", T0 + t, 95, "\"host\":\"a\"");
+    }
+    f.evaluateAt(T0 + 120);
+    assertThat(f.status(id)).isEqualTo("triggered");
+
+    f.clock.set(T0 + 125);
+    assertThat(f.http.put("alerts/" + id, alert("cpu.very.high", "\"services\":[" + service + "]", cond)).status())
+        .isEqualTo(204);
+    f.evaluateAt(T0 + 130);
+
+    assertThat(f.status(id)).as("renamed, a service added, the same condition re-sent without its id")
+        .isEqualTo("triggered");
+    assertThat(f.notifications(id)).isEmpty();
+    f.evaluateAt(T0 + 720);
+    JsonNode repeat = f.notifications(id).get(0).path("payload");
+    assertThat(repeat.path("alert").path("name").asText()).isEqualTo("cpu.very.high");
+    long newConditionId = f.http.get("alerts/" + id).json().path("conditions").get(0).path("id").asLong();
+    assertThat(repeat.path("violations").path("host=a").get(0).path("condition_violated").asLong())
+        .isEqualTo(newConditionId);
+  }
+
+  @Test
   void pointsFromBeforeTheAlertOrItsLastChangeDoNotCount() {
     f.point("cpu", T0 - 30, 95, "\"host\":\"a\"");
     String cond = condition("above", "cpu", "\"threshold\":90");

@@ -134,7 +134,7 @@ final class AlertEngine {
       } else if (!alert.rule.watchesLike(rule)) {
         alert.watch(rule, Math.max(alert.trackingStart, rule.updatedAt()));
       } else {
-        alert.rule = rule;
+        alert.adopt(rule);
       }
       next.put(rule.id(), alert);
       if (rule.active()) {

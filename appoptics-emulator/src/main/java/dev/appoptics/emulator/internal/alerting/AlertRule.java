@@ -32,8 +32,16 @@ public record AlertRule(
     serviceIds = List.copyOf(serviceIds);
   }
 
-  /** Whether {@code other} watches the same data in the same way (services, name and rearm aside). */
+  /** Whether {@code other} watches the same data in the same way (services, name, rearm and condition ids aside). */
   boolean watchesLike(AlertRule other) {
-    return active == other.active && conditions.equals(other.conditions);
+    if (active != other.active || conditions.size() != other.conditions.size()) {
+      return false;
+    }
+    for (int i = 0; i < conditions.size(); i++) {
+      if (!conditions.get(i).sameWatch(other.conditions.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -39,6 +39,14 @@ final class AlertState {
     }
   }
 
+  /** Takes a rule that watches like the current one (see {@link AlertRule#watchesLike}), keeping what was seen. */
+  void adopt(AlertRule same) {
+    rule = same;
+    for (int i = 0; i < watches.size(); i++) {
+      watches.get(i).renew(same.conditions().get(i));
+    }
+  }
+
   /** Reads every signal afresh from {@code start}, keeping the watches (the engine's index points at them). */
   void restartFrom(long start) {
     trackingStart = Math.max(trackingStart, start);

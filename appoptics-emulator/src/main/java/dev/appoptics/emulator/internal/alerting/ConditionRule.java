@@ -43,6 +43,15 @@ record ConditionRule(
     tags = tags.stream().sorted(Comparator.comparing(ConditionTag::name)).toList();
   }
 
+  /**
+   * Whether {@code other} watches the same thing, whatever its id: a client that re-sends its conditions without ids
+   * on an update gets new ids for the same conditions.
+   */
+  boolean sameWatch(ConditionRule other) {
+    return equals(new ConditionRule(id, other.type, other.metricName, other.threshold, other.duration, other.summary,
+        other.detectReset, other.tags));
+  }
+
   /** Whether any tag filter asks for its matches to be merged into one signal. */
   boolean grouped() {
     for (ConditionTag t : tags) {

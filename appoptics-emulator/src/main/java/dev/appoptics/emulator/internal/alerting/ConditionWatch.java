@@ -28,7 +28,7 @@ final class ConditionWatch {
   /** Ten days: a signal silent for longer no longer holds anything. */
   static final long STALE = 10 * 86_400;
 
-  private final ConditionRule condition;
+  private ConditionRule condition;
   private final Map<Object, SignalState> states = new HashMap<>();
   private long evaluations;
 
@@ -38,6 +38,11 @@ final class ConditionWatch {
 
   ConditionRule condition() {
     return condition;
+  }
+
+  /** Takes the same condition under a new id, keeping what was seen. */
+  void renew(ConditionRule same) {
+    condition = same;
   }
 
   /** Forgets every signal: the next evaluation starts again from the tracking start. */
