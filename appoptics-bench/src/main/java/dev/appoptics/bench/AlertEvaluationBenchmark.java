@@ -1,6 +1,7 @@
 package dev.appoptics.bench;
 
 import dev.appoptics.emulator.AppOpticsEmulator;
+import dev.appoptics.emulator.ManualClock;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -8,11 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +54,7 @@ public class AlertEvaluationBenchmark {
   private static final long T0 = 1_700_000_040L;
   private static final int BATCH = 500;
 
-  private final MovableClock clock = new MovableClock(T0);
+  private final ManualClock clock = ManualClock.atEpochSecond(T0);
   private AppOpticsEmulator emulator;
   private RawHttp http;
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -85,7 +82,7 @@ public class AlertEvaluationBenchmark {
   @Setup(Level.Invocation)
   public void nextMinute() throws IOException {
     minute++;
-    clock.set(T0 + minute * 60);
+    clock.setEpochSecond(T0 + minute * 60);
     long time = T0 + minute * 60 - 1;
     StringBuilder body = new StringBuilder();
     int inBatch = 0;
@@ -174,34 +171,6 @@ public class AlertEvaluationBenchmark {
     int status = http.post(path, json.getBytes(StandardCharsets.UTF_8), Workload.authorization());
     if (status / 100 != 2) {
       throw new IllegalStateException("POST " + path + " answered " + status + " to " + json);
-    }
-  }
-
-  /** The emulator's clock, moved on by the benchmark. */
-  static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(long epochSecond) {
-      now = Instant.ofEpochSecond(epochSecond);
-    }
-
-    void set(long epochSecond) {
-      now = Instant.ofEpochSecond(epochSecond);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
     }
   }
 }

@@ -29,8 +29,28 @@ class AlertEvaluationTest {
         + "}";
   }
 
+  private static final String HOST_A = "\"host\":\"a\"";
+  private static final String ABOVE_90 = condition("above", "cpu", "\"threshold\":90");
+
   private long mailService() {
     return f.service("mail", "https://unused.example.com");
+  }
+
+  /** An alert notifying a {@code mail} service, whose notifications are recorded with their payloads. */
+  private long notifying(String name, String extra, String... conditions) {
+    String services = "\"services\":[" + mailService() + "]";
+    return f.alert(alert(name, extra.isEmpty() ? services : services + "," + extra, conditions));
+  }
+
+  /** A {@code cpu} point of host a, {@code t} seconds after T0. */
+  private void cpu(long t, double value) {
+    f.point("cpu", T0 + t, value, HOST_A);
+  }
+
+  /** Evaluates {@code t} seconds after T0 and answers the alert's status. */
+  private String statusAt(long t, long alert) {
+    f.evaluateAt(T0 + t);
+    return f.status(alert);
   }
 
   private static List<String> signals(JsonNode notification) {
@@ -41,15 +61,13 @@ class AlertEvaluationTest {
 
   @Test
   void aboveWithoutDurationTriggersOnOneViolatingPoint() {
-    long id = f.alert(alert("cpu.high", "", condition("above", "cpu", "\"threshold\":90")));
+    long id = f.alert(alert("cpu.high", "", ABOVE_90));
 
-    f.point("cpu", T0 + 10, 90, "\"host\":\"a\"");
-    f.evaluateAt(T0 + 20);
-    assertThat(f.status(id)).isEqualTo("ok");
+    cpu(10, 90);
+    assertThat(statusAt(20, id)).isEqualTo("ok");
 
-    f.point("cpu", T0 + 30, 90.5, "\"host\":\"a\"");
-    f.evaluateAt(T0 + 40);
-    assertThat(f.status(id)).isEqualTo("triggered");
+    cpu(30, 90.5);
+    assertThat(statusAt(40, id)).isEqualTo("triggered");
     assertThat(f.accountStatus().toString())
         .isEqualTo("{\"firing\":[{\"id\":" + id + ",\"triggered_at\":" + (T0 + 40) + "}],\"cleared\":[]}");
   }
@@ -58,66 +76,54 @@ class AlertEvaluationTest {
   void belowIsStrictlyBelowTheThreshold() {
     long id = f.alert(alert("free.low", "", condition("below", "free", "\"threshold\":10")));
 
-    f.point("free", T0 + 10, 10, "\"host\":\"a\"");
-    f.evaluateAt(T0 + 20);
-    assertThat(f.status(id)).isEqualTo("ok");
+    f.point("free", T0 + 10, 10, HOST_A);
+    assertThat(statusAt(20, id)).isEqualTo("ok");
 
-    f.point("free", T0 + 30, 9.5, "\"host\":\"a\"");
-    f.evaluateAt(T0 + 40);
-    assertThat(f.status(id)).isEqualTo("triggered");
+    f.point("free", T0 + 30, 9.5, HOST_A);
+    assertThat(statusAt(40, id)).isEqualTo("triggered");
   }
 
   @Test
   void aDurationNeedsViolatingPointsSpanningTheWholeWindow() {
     long id = f.alert(alert("cpu.high", "", condition("above", "cpu", "\"threshold\":90,\"duration\":300")));
     for (long t = 0; t <= 240; t += 60) {
-      f.point("cpu", T0 + t, 95, "\"host\":\"a\"");
+      cpu(t, 95);
     }
 
-    f.evaluateAt(T0 + 250);
-    assertThat(f.status(id)).as("240 s of violating points").isEqualTo("ok");
+    assertThat(statusAt(250, id)).as("240 s of violating points").isEqualTo("ok");
 
-    f.point("cpu", T0 + 299, 95, "\"host\":\"a\"");
-    f.evaluateAt(T0 + 299);
-    assertThat(f.status(id)).as("299 s").isEqualTo("ok");
+    cpu(299, 95);
+    assertThat(statusAt(299, id)).as("299 s").isEqualTo("ok");
 
-    f.point("cpu", T0 + 300, 95, "\"host\":\"a\"");
-    f.evaluateAt(T0 + 300);
-    assertThat(f.status(id)).as("300 s").isEqualTo("triggered");
+    cpu(300, 95);
+    assertThat(statusAt(300, id)).as("300 s").isEqualTo("triggered");
   }
 
   @Test
   void aFinePointInsideTheWindowStartsTheWindowAgain() {
     long id = f.alert(alert("cpu.high", "", condition("above", "cpu", "\"threshold\":90,\"duration\":120")));
-    f.point("cpu", T0, 95, "\"host\":\"a\"");
-    f.point("cpu", T0 + 60, 80, "\"host\":\"a\"");
-    f.point("cpu", T0 + 120, 95, "\"host\":\"a\"");
-    f.point("cpu", T0 + 180, 95, "\"host\":\"a\"");
+    cpu(0, 95);
+    cpu(60, 80);
+    cpu(120, 95);
+    cpu(180, 95);
 
-    f.evaluateAt(T0 + 180);
-    assertThat(f.status(id)).isEqualTo("ok");
+    assertThat(statusAt(180, id)).isEqualTo("ok");
 
-    f.point("cpu", T0 + 240, 95, "\"host\":\"a\"");
-    f.evaluateAt(T0 + 240);
-    assertThat(f.status(id)).isEqualTo("triggered");
+    cpu(240, 95);
+    assertThat(statusAt(240, id)).isEqualTo("triggered");
   }
 
   @Test
   void aRunThatCompletedBetweenEvaluationsCountsEvenIfAFinePointFollowed() {
-    long service = mailService();
-    long id = f.alert(alert("cpu.spike", "\"services\":[" + service + "]",
-        condition("above", "cpu", "\"threshold\":90")));
-    f.point("cpu", T0 + 10, 95, "\"host\":\"a\"");
-    f.point("cpu", T0 + 20, 50, "\"host\":\"a\"");
+    long id = notifying("cpu.spike", "", ABOVE_90);
+    cpu(10, 95);
+    cpu(20, 50);
 
-    f.evaluateAt(T0 + 30);
-
-    assertThat(f.status(id)).isEqualTo("triggered");
+    assertThat(statusAt(30, id)).isEqualTo("triggered");
     JsonNode violation = f.notifications(id).get(0).path("payload").path("violations").path("host=a").get(0);
     assertThat(violation.path("value").asDouble()).isEqualTo(95);
     assertThat(violation.path("recorded_at").asLong()).isEqualTo(T0 + 10);
-    f.evaluateAt(T0 + 90);
-    assertThat(f.status(id)).as("the newest point is fine").isEqualTo("ok");
+    assertThat(statusAt(90, id)).as("the newest point is fine").isEqualTo("ok");
   }
 
   @Test
@@ -134,9 +140,7 @@ class AlertEvaluationTest {
     f.write("{\"name\":\"latency\",\"time\":%d,\"count\":4,\"sum\":200,\"min\":10,\"max\":100,\"tags\":{\"host\":\"a\"}}"
         .formatted(T0 + 10));
 
-    f.evaluateAt(T0 + 20);
-
-    assertThat(f.status(avg)).as("mean 50 is not above 50").isEqualTo("ok");
+    assertThat(statusAt(20, avg)).as("mean 50 is not above 50").isEqualTo("ok");
     assertThat(f.status(byDefault)).as("average by default").isEqualTo("triggered");
     assertThat(f.status(max)).isEqualTo("triggered");
     assertThat(f.status(min)).isEqualTo("triggered");
@@ -155,18 +159,17 @@ class AlertEvaluationTest {
         condition("below", "restarts", "\"threshold\":-100,\"summary_function\":\"derivative\"")));
     long resetIsZero = f.alert(alert("reset.zero", "",
         condition("below", "restarts", "\"threshold\":0.5,\"summary_function\":\"derivative\",\"detect_reset\":true")));
-    f.point("requests", T0 + 10, 100, "\"host\":\"a\"");
-    f.point("restarts", T0 + 10, 1000, "\"host\":\"a\"");
+    f.point("requests", T0 + 10, 100, HOST_A);
+    f.point("restarts", T0 + 10, 1000, HOST_A);
 
     f.evaluateAt(T0 + 15);
     assertThat(List.of(f.status(rising), f.status(fallRaw), f.status(fallReset), f.status(resetIsZero)))
         .as("one point has no derivative").containsOnly("ok");
 
-    f.point("requests", T0 + 20, 150, "\"host\":\"a\"");
-    f.point("restarts", T0 + 20, 10, "\"host\":\"a\"");
-    f.evaluateAt(T0 + 25);
+    f.point("requests", T0 + 20, 150, HOST_A);
+    f.point("restarts", T0 + 20, 10, HOST_A);
 
-    assertThat(f.status(rising)).as("+50").isEqualTo("triggered");
+    assertThat(statusAt(25, rising)).as("+50").isEqualTo("triggered");
     assertThat(f.status(fallRaw)).as("-990 without detect_reset").isEqualTo("triggered");
     assertThat(f.status(fallReset)).as("detect_reset by default").isEqualTo("ok");
     assertThat(f.status(resetIsZero)).as("a reset reads as 0").isEqualTo("triggered");
@@ -174,37 +177,31 @@ class AlertEvaluationTest {
 
   @Test
   void tagFiltersTakeWildcardsAndIgnoreCase() {
-    long service = mailService();
-    long id = f.alert(alert("web.cpu", "\"services\":[" + service + "]", condition("above", "cpu",
-        "\"threshold\":90,\"tags\":[{\"name\":\"host\",\"grouped\":false,\"values\":[\"web-*\"]}]")));
+    long id = notifying("web.cpu", "", condition("above", "cpu",
+        "\"threshold\":90,\"tags\":[{\"name\":\"host\",\"grouped\":false,\"values\":[\"web-*\"]}]"));
     f.point("cpu", T0 + 10, 95, "\"host\":\"web-1\"");
     f.point("cpu", T0 + 10, 95, "\"host\":\"WEB-2\"");
     f.point("cpu", T0 + 10, 95, "\"host\":\"db-1\"");
     f.point("cpu", T0 + 10, 95, "\"region\":\"eu\"");
 
-    f.evaluateAt(T0 + 20);
-
-    assertThat(f.status(id)).isEqualTo("triggered");
+    assertThat(statusAt(20, id)).isEqualTo("triggered");
     assertThat(signals(f.notifications(id).get(0))).containsExactlyInAnyOrder("host=web-1", "host=WEB-2");
   }
 
   @Test
   void perStreamConditionsJudgeEachStreamAndGroupedOnesTheirSum() {
-    long service = mailService();
     String perStream = "\"threshold\":80,\"summary_function\":\"sum\","
         + "\"tags\":[{\"name\":\"host\",\"grouped\":false,\"values\":[\"*\"]}]";
     String grouped = "\"threshold\":80,\"summary_function\":\"sum\","
         + "\"tags\":[{\"name\":\"host\",\"grouped\":true,\"values\":[\"*\"]}]";
     long each = f.alert(alert("each", "", condition("above", "load", perStream)));
-    long all = f.alert(alert("all", "\"services\":[" + service + "]", condition("above", "load", grouped)));
-    f.point("load", T0 + 5, 50, "\"host\":\"a\"");
+    long all = notifying("all", "", condition("above", "load", grouped));
+    f.point("load", T0 + 5, 50, HOST_A);
     f.point("load", T0 + 7, 50, "\"host\":\"b\"");
 
-    f.evaluateAt(T0 + 59);
-    assertThat(f.status(all)).as("the minute is not over").isEqualTo("ok");
+    assertThat(statusAt(59, all)).as("the minute is not over").isEqualTo("ok");
 
-    f.evaluateAt(T0 + 60);
-    assertThat(f.status(each)).isEqualTo("ok");
+    assertThat(statusAt(60, each)).isEqualTo("ok");
     assertThat(f.status(all)).isEqualTo("triggered");
     JsonNode violation = f.notifications(all).get(0).path("payload").path("violations").path("host=*").get(0);
     assertThat(violation.path("value").asDouble()).isEqualTo(100);
@@ -213,27 +210,22 @@ class AlertEvaluationTest {
 
   @Test
   void ungroupedTagsSplitAGroupedCondition() {
-    long service = mailService();
-    long id = f.alert(alert("region.load", "\"services\":[" + service + "]", condition("above", "load",
+    long id = notifying("region.load", "", condition("above", "load",
         "\"threshold\":80,\"summary_function\":\"sum\",\"tags\":["
             + "{\"name\":\"region\",\"grouped\":false,\"values\":[\"*\"]},"
-            + "{\"name\":\"host\",\"grouped\":true,\"values\":[\"*\"]}]")));
+            + "{\"name\":\"host\",\"grouped\":true,\"values\":[\"*\"]}]"));
     f.point("load", T0 + 5, 50, "\"region\":\"eu\",\"host\":\"a\"");
     f.point("load", T0 + 6, 50, "\"region\":\"eu\",\"host\":\"b\"");
     f.point("load", T0 + 7, 50, "\"region\":\"us\",\"host\":\"c\"");
 
-    f.evaluateAt(T0 + 60);
-
-    assertThat(f.status(id)).isEqualTo("triggered");
+    assertThat(statusAt(60, id)).isEqualTo("triggered");
     assertThat(signals(f.notifications(id).get(0))).containsExactly("host=*,region=eu");
   }
 
   @Test
   void rearmSpacesOutRepeatNotificationsOfOneIncident() {
-    long service = mailService();
-    long id = f.alert(alert("cpu.high", "\"services\":[" + service + "]",
-        condition("above", "cpu", "\"threshold\":90")));
-    f.point("cpu", T0 + 5, 95, "\"host\":\"a\"");
+    long id = notifying("cpu.high", "", ABOVE_90);
+    cpu(5, 95);
 
     for (long t = 10; t <= 550; t += 60) {
       f.evaluateAt(T0 + t);
@@ -250,11 +242,9 @@ class AlertEvaluationTest {
 
   @Test
   void rearmPerSignalTellsANewlyBreakingSignalAtOnce() {
-    long service = mailService();
-    String cond = condition("above", "cpu", "\"threshold\":90");
-    long perSignal = f.alert(alert("per.signal", "\"services\":[" + service + "],\"rearm_per_signal\":true", cond));
-    long perAlert = f.alert(alert("per.alert", "\"services\":[" + service + "]", cond));
-    f.point("cpu", T0 + 5, 95, "\"host\":\"a\"");
+    long perSignal = notifying("per.signal", "\"rearm_per_signal\":true", ABOVE_90);
+    long perAlert = notifying("per.alert", "", ABOVE_90);
+    cpu(5, 95);
     f.evaluateAt(T0 + 10);
     f.point("cpu", T0 + 65, 95, "\"host\":\"b\"");
     f.evaluateAt(T0 + 70);
@@ -272,14 +262,11 @@ class AlertEvaluationTest {
 
   @Test
   void clearingByHandSendsClearedAndWaitsForNewPoints() {
-    long service = mailService();
-    long id = f.alert(alert("cpu.high", "\"services\":[" + service + "]",
-        condition("above", "cpu", "\"threshold\":90")));
-    f.point("cpu", T0 + 5, 95, "\"host\":\"a\"");
-    f.evaluateAt(T0 + 10);
-    assertThat(f.status(id)).isEqualTo("triggered");
+    long id = notifying("cpu.high", "", ABOVE_90);
+    cpu(5, 95);
+    assertThat(statusAt(10, id)).isEqualTo("triggered");
 
-    f.clock.set(T0 + 20);
+    f.clock.setEpochSecond(T0 + 20);
     assertThat(f.http.post("alerts/" + id + "/clear", "").status()).isEqualTo(204);
 
     assertThat(f.status(id)).isEqualTo("ok");
@@ -291,27 +278,21 @@ class AlertEvaluationTest {
     String firstIncident = notes.get(1).path("incident_key").asText();
     assertThat(notes.get(0).path("incident_key").asText()).isEqualTo(firstIncident);
 
-    f.evaluateAt(T0 + 30);
-    assertThat(f.status(id)).as("the silent stream's old point does not count").isEqualTo("ok");
+    assertThat(statusAt(30, id)).as("the silent stream's old point does not count").isEqualTo("ok");
 
-    f.point("cpu", T0 + 40, 96, "\"host\":\"a\"");
-    f.evaluateAt(T0 + 50);
-    assertThat(f.status(id)).isEqualTo("triggered");
+    cpu(40, 96);
+    assertThat(statusAt(50, id)).isEqualTo("triggered");
     assertThat(f.notifications(id).get(0).path("incident_key").asText()).isNotEqualTo(firstIncident);
   }
 
   @Test
   void anAlertClearsByItselfWhenItsConditionsStopHolding() {
-    long service = mailService();
-    long id = f.alert(alert("cpu.high", "\"services\":[" + service + "]",
-        condition("above", "cpu", "\"threshold\":90")));
-    f.point("cpu", T0 + 5, 95, "\"host\":\"a\"");
+    long id = notifying("cpu.high", "", ABOVE_90);
+    cpu(5, 95);
     f.evaluateAt(T0 + 10);
-    f.point("cpu", T0 + 65, 50, "\"host\":\"a\"");
+    cpu(65, 50);
 
-    f.evaluateAt(T0 + 70);
-
-    assertThat(f.status(id)).isEqualTo("ok");
+    assertThat(statusAt(70, id)).isEqualTo("ok");
     assertThat(f.accountStatus().path("cleared").get(0).path("cleared_at").asLong()).isEqualTo(T0 + 70);
     JsonNode cleared = f.notifications(id).get(0);
     assertThat(cleared.path("kind").asText()).isEqualTo("cleared");
@@ -320,41 +301,37 @@ class AlertEvaluationTest {
 
   @Test
   void aClearedAlertLeavesTheAccountStatusAfterADay() {
-    long id = f.alert(alert("cpu.high", "", condition("above", "cpu", "\"threshold\":90")));
-    f.point("cpu", T0 + 5, 95, "\"host\":\"a\"");
+    long id = f.alert(alert("cpu.high", "", ABOVE_90));
+    cpu(5, 95);
     f.evaluateAt(T0 + 10);
-    f.point("cpu", T0 + 15, 50, "\"host\":\"a\"");
+    cpu(15, 50);
     f.evaluateAt(T0 + 20);
 
-    f.clock.set(T0 + 20 + 86_400);
+    f.clock.setEpochSecond(T0 + 20 + 86_400);
     assertThat(f.accountStatus().path("cleared")).hasSize(1);
-    f.clock.set(T0 + 21 + 86_400);
+    f.clock.setEpochSecond(T0 + 21 + 86_400);
     assertThat(f.accountStatus().path("cleared")).isEmpty();
     assertThat(f.status(id)).isEqualTo("ok");
   }
 
   @Test
   void anInactiveAlertIsNotEvaluated() {
-    long service = mailService();
-    long id = f.alert(alert("cpu.high", "\"services\":[" + service + "],\"active\":false",
-        condition("above", "cpu", "\"threshold\":90")));
-    f.point("cpu", T0 + 5, 95, "\"host\":\"a\"");
+    long id = notifying("cpu.high", "\"active\":false", ABOVE_90);
+    cpu(5, 95);
 
-    f.evaluateAt(T0 + 10);
-
-    assertThat(f.status(id)).isEqualTo("ok");
+    assertThat(statusAt(10, id)).isEqualTo("ok");
     assertThat(f.notifications(id)).isEmpty();
   }
 
   @Test
   void disablingAFiringAlertClearsIt() {
     long service = mailService();
-    String cond = condition("above", "cpu", "\"threshold\":90");
+    String cond = ABOVE_90;
     long id = f.alert(alert("cpu.high", "\"services\":[" + service + "]", cond));
-    f.point("cpu", T0 + 5, 95, "\"host\":\"a\"");
+    cpu(5, 95);
     f.evaluateAt(T0 + 10);
 
-    f.clock.set(T0 + 20);
+    f.clock.setEpochSecond(T0 + 20);
     assertThat(f.http.put("alerts/" + id, alert("cpu.high", "\"services\":[" + service + "],\"active\":false", cond))
         .status()).isEqualTo(204);
     assertThat(f.status(id)).isEqualTo("ok");
@@ -368,51 +345,39 @@ class AlertEvaluationTest {
   void anAlertOnAMetricThatDoesNotExistYetFiresOnceItsDataArrives() {
     long id = f.alert(alert("later", "", condition("above", "not.yet", "\"threshold\":1")));
 
-    f.evaluateAt(T0 + 10);
-    assertThat(f.status(id)).isEqualTo("ok");
+    assertThat(statusAt(10, id)).isEqualTo("ok");
     assertThat(f.http.get("metrics/not.yet").status()).isEqualTo(404);
 
-    f.point("not.yet", T0 + 20, 2, "\"host\":\"a\"");
-    f.evaluateAt(T0 + 30);
-    assertThat(f.status(id)).isEqualTo("triggered");
+    f.point("not.yet", T0 + 20, 2, HOST_A);
+    assertThat(statusAt(30, id)).isEqualTo("triggered");
   }
 
   @Test
   void absentFiresWhenAStreamThatReportedIsSilentForTheDuration() {
-    long service = mailService();
-    long id = f.alert(alert("heartbeat.lost", "\"services\":[" + service + "]",
-        condition("absent", "heartbeat", "\"duration\":120")));
-    f.evaluateAt(T0 + 200);
-    assertThat(f.status(id)).as("no stream ever reported").isEqualTo("ok");
+    long id = notifying("heartbeat.lost", "", condition("absent", "heartbeat", "\"duration\":120"));
+    assertThat(statusAt(200, id)).as("no stream ever reported").isEqualTo("ok");
 
-    f.point("heartbeat", T0 + 210, 1, "\"host\":\"a\"");
-    f.evaluateAt(T0 + 329);
-    assertThat(f.status(id)).as("silent for 119 s").isEqualTo("ok");
-    f.evaluateAt(T0 + 330);
-    assertThat(f.status(id)).as("silent for 120 s").isEqualTo("triggered");
+    f.point("heartbeat", T0 + 210, 1, HOST_A);
+    assertThat(statusAt(329, id)).as("silent for 119 s").isEqualTo("ok");
+    assertThat(statusAt(330, id)).as("silent for 120 s").isEqualTo("triggered");
     JsonNode violation = f.notifications(id).get(0).path("payload").path("violations").path("host=a").get(0);
     assertThat(violation.path("value").isNull()).isTrue();
     assertThat(violation.path("recorded_at").asLong()).isEqualTo(T0 + 210);
 
-    f.point("heartbeat", T0 + 340, 1, "\"host\":\"a\"");
-    f.evaluateAt(T0 + 341);
-    assertThat(f.status(id)).as("it reported again").isEqualTo("ok");
+    f.point("heartbeat", T0 + 340, 1, HOST_A);
+    assertThat(statusAt(341, id)).as("it reported again").isEqualTo("ok");
   }
 
   @Test
   void everyConditionMustHold() {
-    long service = mailService();
-    long id = f.alert(alert("both", "\"services\":[" + service + "]",
-        condition("above", "cpu", "\"threshold\":90"), condition("above", "mem", "\"threshold\":50")));
-    f.point("cpu", T0 + 5, 95, "\"host\":\"a\"");
+    long id = notifying("both", "", ABOVE_90, condition("above", "mem", "\"threshold\":50"));
+    cpu(5, 95);
     f.point("mem", T0 + 5, 40, "\"host\":\"b\"");
-    f.evaluateAt(T0 + 10);
-    assertThat(f.status(id)).isEqualTo("ok");
+    assertThat(statusAt(10, id)).isEqualTo("ok");
 
     f.point("mem", T0 + 15, 60, "\"host\":\"b\"");
-    f.evaluateAt(T0 + 20);
 
-    assertThat(f.status(id)).isEqualTo("triggered");
+    assertThat(statusAt(20, id)).isEqualTo("triggered");
     assertThat(signals(f.notifications(id).get(0))).containsExactly("host=a", "host=b");
   }
 
@@ -422,17 +387,15 @@ class AlertEvaluationTest {
     String cond = condition("above", "cpu", "\"threshold\":90,\"duration\":120");
     long id = f.alert(alert("cpu.high", "", cond));
     for (long t = 0; t <= 120; t += 60) {
-      f.point("cpu", T0 + t, 95, "\"host\":\"a\"");
+      cpu(t, 95);
     }
-    f.evaluateAt(T0 + 120);
-    assertThat(f.status(id)).isEqualTo("triggered");
+    assertThat(statusAt(120, id)).isEqualTo("triggered");
 
-    f.clock.set(T0 + 125);
+    f.clock.setEpochSecond(T0 + 125);
     assertThat(f.http.put("alerts/" + id, alert("cpu.very.high", "\"services\":[" + service + "]", cond)).status())
         .isEqualTo(204);
-    f.evaluateAt(T0 + 130);
 
-    assertThat(f.status(id)).as("renamed, a service added, the same condition re-sent without its id")
+    assertThat(statusAt(130, id)).as("renamed, a service added, the same condition re-sent without its id")
         .isEqualTo("triggered");
     assertThat(f.notifications(id)).isEmpty();
     f.evaluateAt(T0 + 720);
@@ -445,19 +408,15 @@ class AlertEvaluationTest {
 
   @Test
   void pointsFromBeforeTheAlertOrItsLastChangeDoNotCount() {
-    f.point("cpu", T0 - 30, 95, "\"host\":\"a\"");
-    String cond = condition("above", "cpu", "\"threshold\":90");
-    long id = f.alert(alert("cpu.high", "", cond));
-    f.evaluateAt(T0 + 10);
-    assertThat(f.status(id)).as("the point is older than the alert").isEqualTo("ok");
+    cpu(-30, 95);
+    long id = f.alert(alert("cpu.high", "", ABOVE_90));
+    assertThat(statusAt(10, id)).as("the point is older than the alert").isEqualTo("ok");
 
-    f.point("cpu", T0 + 20, 95, "\"host\":\"a\"");
-    f.evaluateAt(T0 + 30);
-    assertThat(f.status(id)).isEqualTo("triggered");
+    cpu(20, 95);
+    assertThat(statusAt(30, id)).isEqualTo("triggered");
 
-    f.clock.set(T0 + 40);
+    f.clock.setEpochSecond(T0 + 40);
     f.http.put("alerts/" + id, alert("cpu.high", "", condition("above", "cpu", "\"threshold\":91")));
-    f.evaluateAt(T0 + 50);
-    assertThat(f.status(id)).as("changed conditions watch from the change").isEqualTo("ok");
+    assertThat(statusAt(50, id)).as("changed conditions watch from the change").isEqualTo("ok");
   }
 }

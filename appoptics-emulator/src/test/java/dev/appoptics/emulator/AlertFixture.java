@@ -16,7 +16,7 @@ final class AlertFixture implements AutoCloseable {
   /** A whole minute, so that grouped 60-second buckets start on it. */
   static final long T0 = 1_700_000_040L;
 
-  final SteppedClock clock = new SteppedClock(T0);
+  final ManualClock clock = ManualClock.atEpochSecond(T0);
   final List<String> log = new CopyOnWriteArrayList<>();
   final AppOpticsEmulator emulator;
   final TestHttp http;
@@ -61,7 +61,7 @@ final class AlertFixture implements AutoCloseable {
 
   /** Sets the clock to {@code time} and evaluates every alert there. */
   void evaluateAt(long time) {
-    clock.set(time);
+    clock.setEpochSecond(time);
     emulator.evaluateAlerts();
   }
 
