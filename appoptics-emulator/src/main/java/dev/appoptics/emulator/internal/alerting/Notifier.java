@@ -55,7 +55,8 @@ final class Notifier implements AutoCloseable {
   private final DeliveryLog deliveries = new DeliveryLog();
   private final ThreadPoolExecutor senders;
   private final ScheduledExecutorService retries;
-  private final HttpClient http;
+  /** Made at the first delivery: a JDK client starts a selector thread, which most emulators never need. */
+  private HttpClient http;
   private final AtomicLong nextId = new AtomicLong(1);
   private final AtomicInteger pending = new AtomicInteger();
   private final Map<List<String>, LongAdder> outcomes = new ConcurrentHashMap<>();
@@ -73,11 +74,17 @@ final class Notifier implements AutoCloseable {
     ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, daemon("appoptics-alert-retry"));
     scheduler.setRemoveOnCancelPolicy(true);
     this.retries = scheduler;
-    this.http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(CONNECT_TIMEOUT)
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .build();
+  }
+
+  private synchronized HttpClient http() {
+    if (http == null) {
+      http = HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(CONNECT_TIMEOUT)
+          .followRedirects(HttpClient.Redirect.NORMAL)
+          .build();
+    }
+    return http;
   }
 
   DeliveryLog deliveries() {
@@ -196,7 +203,7 @@ final class Notifier implements AutoCloseable {
     int status = 0;
     String error = "";
     try {
-      status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      status = http().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
       error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     } catch (InterruptedException e) {
