@@ -47,7 +47,7 @@ public final class EmulatorOptions {
           "                         client decodes (default: {source:[...]}, the live service's form)",
           "  --unique-space-names   refuse a space name already taken with 422 (default: names are not unique)",
           "  --job-duration-ms N    background jobs (snapshots) run N ms before they end (default 0)",
-          "  --log                  print one line per request to standard error",
+          "  --log                  print one line per request and per alert delivery attempt to standard error",
           "  --log-bodies           also print request and answer bodies",
           "  --help                 print this help");
 
