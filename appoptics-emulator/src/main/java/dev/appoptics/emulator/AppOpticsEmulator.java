@@ -3,10 +3,12 @@ package dev.appoptics.emulator;
 import dev.appoptics.emulator.internal.EmulatorModules;
 import dev.appoptics.emulator.internal.EmulatorSettings;
 import dev.appoptics.emulator.internal.EmulatorState;
+import dev.appoptics.emulator.internal.alerting.AlertingModule;
 import dev.appoptics.emulator.internal.http.Access;
 import dev.appoptics.emulator.internal.http.ApiModule;
 import dev.appoptics.emulator.internal.http.HttpFront;
 import dev.appoptics.emulator.internal.ops.JvmFigures;
+import dev.appoptics.emulator.internal.resources.tokens.ApiTokensModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -41,6 +43,7 @@ public final class AppOpticsEmulator implements AutoCloseable {
   private final URI baseUri;
   private final EmulatorState state;
   private final List<ApiModule> modules;
+  private final AlertingModule alerting;
 
   private AppOpticsEmulator(EmulatorSettings settings) {
     this.settings = settings;
@@ -79,11 +82,13 @@ public final class AppOpticsEmulator implements AutoCloseable {
     this.baseUri = URI.create("http://" + host + ":" + port + "/v1/");
     try {
       this.state = new EmulatorState(settings);
-      this.modules = EmulatorModules.create(settings, state, access);
+      this.modules = EmulatorModules.create(settings, state);
     } catch (RuntimeException e) {
       front.stop();
       throw e;
     }
+    this.alerting = EmulatorModules.find(modules, AlertingModule.class);
+    access.setDirectory(EmulatorModules.find(modules, ApiTokensModule.class));
     state.addMetricsSource(front.figures());
     state.addMetricsSource(new JvmFigures());
     front.serve(modules);
@@ -151,12 +156,34 @@ public final class AppOpticsEmulator implements AutoCloseable {
   }
 
   /**
+   * Evaluates every active alert now, at the clock's current time, on the calling thread, and returns once the
+   * notifications it decided on are handed to their (background) delivery. Alerts are also evaluated every {@link
+   * Builder#alertInterval alert interval}; a test that steps its own clock turns that off ({@code
+   * alertInterval(Duration.ZERO)}) and calls this after each step.
+   */
+  public void evaluateAlerts() {
+    alerting.evaluate();
+  }
+
+  /** The figures every part reports, in the Prometheus text format (what {@code GET /metrics} answers). */
+  String metricsText() {
+    return state.writeMetrics();
+  }
+
+  /**
    * Stops accepting requests, lets the ones in flight finish within the {@linkplain Builder#shutdownGracePeriod
    * shutdown grace period} (none by default), and releases the threads; idempotent.
    */
   @Override
   public void close() {
     front.stop();
+    closeModules();
+  }
+
+  private void closeModules() {
+    for (ApiModule m : modules) {
+      m.close();
+    }
   }
 
   @Override
@@ -351,6 +378,25 @@ public final class AppOpticsEmulator implements AutoCloseable {
      */
     public Builder threads(int threads) {
       settings.threads(threads);
+      return this;
+    }
+
+    /**
+     * Time between two alert evaluations, measured in real time, each at the clock's current time; default 60
+     * seconds. {@link Duration#ZERO} turns the schedule off: alerts are then evaluated only by {@link
+     * AppOpticsEmulator#evaluateAlerts()}.
+     */
+    public Builder alertInterval(Duration interval) {
+      settings.alertInterval(interval);
+      return this;
+    }
+
+    /**
+     * How hard to try delivering an alert notification: at most {@code attempts} tries, waiting {@code firstBackoff}
+     * before the second and twice as long before each later one (at most 5 minutes); default 5 tries, 1 second.
+     */
+    public Builder alertDelivery(int attempts, Duration firstBackoff) {
+      settings.alertDelivery(attempts, firstBackoff);
       return this;
     }
 

@@ -1,6 +1,6 @@
 package dev.appoptics.emulator.internal;
 
-import dev.appoptics.emulator.internal.http.Access;
+import dev.appoptics.emulator.internal.alerting.AlertingModule;
 import dev.appoptics.emulator.internal.http.ApiModule;
 import dev.appoptics.emulator.internal.measure.CompositeQueries;
 import dev.appoptics.emulator.internal.measure.MeasurementsModule;
@@ -24,8 +24,7 @@ import java.util.List;
 public final class EmulatorModules {
   private EmulatorModules() {}
 
-  /** The modules, with the tokens made through {@code /v1/api_tokens} authenticating through {@code access}. */
-  public static List<ApiModule> create(EmulatorSettings settings, EmulatorState state, Access access) {
+  public static List<ApiModule> create(EmulatorSettings settings, EmulatorState state) {
     CompositeQueries composites = new dev.appoptics.emulator.internal.compose.ComposeQueries(state);
 
     List<ApiModule> modules = new ArrayList<>();
@@ -34,18 +33,29 @@ public final class EmulatorModules {
     // Resource areas (annotations, spaces and charts, alerts, services, api tokens, jobs): one line each.
     ServicesModule services = new ServicesModule(settings.services());
     modules.add(services);
-    modules.add(new AlertsModule(services));
+    AlertsModule alerts = new AlertsModule(services);
+    // Listed before the alert resource, whose /v1/alerts/{id} would otherwise take /v1/alerts/status.
+    modules.add(new AlertingModule(settings, state, alerts, services));
+    modules.add(alerts);
     SpacesModule spaces = new SpacesModule(settings.uniqueSpaceNames());
     modules.add(spaces);
     modules.add(new AnnotationsModule(settings.annotationEventsAsList()));
-    ApiTokensModule tokens = new ApiTokensModule();
-    modules.add(tokens);
-    access.setDirectory(tokens);
+    modules.add(new ApiTokensModule());
     JobsModule jobs = new JobsModule(settings.clock(), settings.jobDuration());
     modules.add(jobs);
     modules.add(new SnapshotsModule(spaces, jobs));
     // Public routes outside /v1/ (see Router.addPublic): no token, rate limit or faults.
     modules.add(new MetricsEndpoint(state));
     return modules;
+  }
+
+  /** The module of type {@code type} among {@code modules}; every emulator has exactly one of each. */
+  public static <T extends ApiModule> T find(List<ApiModule> modules, Class<T> type) {
+    for (ApiModule m : modules) {
+      if (type.isInstance(m)) {
+        return type.cast(m);
+      }
+    }
+    throw new IllegalStateException("no " + type.getSimpleName() + " among the emulator's modules");
   }
 }
