@@ -67,9 +67,10 @@ public final class HttpFront {
   private final RateLimiter rateLimiter;
   private final FaultInjector faults;
   private final AtomicLong requests = new AtomicLong();
-  private final RequestFigures figures = new RequestFigures();
+  private final RequestFigures figures = new RequestFigures(this::inFlight);
   private final RequestLog log;
   private volatile Phase phase = Phase.STARTING;
+  private volatile GracefulHandler graceful;
   private Server server;
 
   public HttpFront(Config config) {
@@ -92,6 +93,12 @@ public final class HttpFront {
     return phase;
   }
 
+  /** Requests being answered now (headers read, answer not yet sent), public routes included. */
+  long inFlight() {
+    GracefulHandler g = graceful;
+    return g == null ? 0 : g.getCurrentRequestCount();
+  }
+
   /** The front's figures for {@code GET /metrics}: requests by route and status, and their durations. */
   public RequestFigures figures() {
     return figures;
@@ -111,7 +118,8 @@ public final class HttpFront {
     connector.setAcceptQueueSize(256);
     connector.setAcceptedTcpNoDelay(true);
     jetty.addConnector(connector);
-    jetty.setHandler(new GracefulHandler(new FrontHandler(this, router, rateLimiter, faults, requests)));
+    graceful = new GracefulHandler(new FrontHandler(this, router, rateLimiter, faults, requests));
+    jetty.setHandler(graceful);
     jetty.setErrorHandler(new JsonErrorHandler(config.clock(), config.maxHeaderBytes(), figures));
     jetty.setStopTimeout(config.shutdownGrace().toMillis());
     try {

@@ -6,10 +6,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * The front's figures for {@code GET /metrics}: requests answered by method, route pattern and status, and how long
- * they took, as a histogram per method and route. Routes are patterns ({@code /v1/spaces/{id}}), and paths that
+ * they took, as a histogram per method and route, and the requests being answered now. Routes are patterns ({@code /v1/spaces/{id}}), and paths that
  * match none are {@code other}, so the number of series stays bounded whatever clients send. Thread-safe.
  */
 public final class RequestFigures implements MetricsSource {
@@ -34,6 +35,11 @@ public final class RequestFigures implements MetricsSource {
 
   private final Map<Counted, LongAdder> requests = new ConcurrentHashMap<>();
   private final Map<Timed, Durations> durations = new ConcurrentHashMap<>();
+  private final LongSupplier inFlight;
+
+  RequestFigures(LongSupplier inFlight) {
+    this.inFlight = inFlight;
+  }
 
   private static final Set<String> METHODS =
       Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
@@ -56,6 +62,8 @@ public final class RequestFigures implements MetricsSource {
 
   @Override
   public void writeTo(PrometheusText out) {
+    out.single("appoptics_http_requests_in_flight", "gauge",
+        "Requests being answered now (headers read, answer not sent yet), this scrape included.", inFlight.getAsLong());
     String total = "appoptics_http_requests_total";
     out.family(total, "counter", "Requests answered, by method, route pattern and status.");
     requests.forEach((k, n) -> out.sample(total, n.sum(), "method", k.method(), "route", k.route(),
