@@ -16,7 +16,8 @@ import java.util.function.Consumer;
 /**
  * A local HTTP server that speaks the AppOptics Metrics API v1: measurements, metrics, spaces, charts, alerts,
  * annotations, services and more, stored in memory. Start one per test class (or per test) on a free port and point
- * a client at {@link #baseUri()}.
+ * a client at {@link #baseUri()}. Given a {@linkplain Builder#dataDirectory data directory} (and the
+ * {@code appoptics-server} artifact on the class path), it keeps everything there instead, durably.
  *
  * <pre>{@code
  * try (AppOpticsEmulator emulator = AppOpticsEmulator.start()) {
@@ -38,7 +39,13 @@ public final class AppOpticsEmulator implements AutoCloseable {
 
   private AppOpticsEmulator(EmulatorSettings settings) {
     this.state = new EmulatorState(settings);
-    this.modules = EmulatorModules.create(settings, state);
+    try {
+      this.modules = EmulatorModules.create(settings, state);
+      state.storage().start();
+    } catch (RuntimeException e) {
+      state.storage().close();
+      throw e;
+    }
     this.front =
         new HttpFront(
             new HttpFront.Config(
@@ -57,6 +64,7 @@ public final class AppOpticsEmulator implements AutoCloseable {
     try {
       this.port = front.start();
     } catch (IOException e) {
+      state.storage().close();
       throw new UncheckedIOException(
           "cannot listen on " + settings.bindAddress() + ":" + settings.port() + ": " + e.getMessage(), e);
     }
@@ -111,10 +119,14 @@ public final class AppOpticsEmulator implements AutoCloseable {
         state.store().pointCount());
   }
 
-  /** Stops listening and releases the threads; idempotent. */
+  /**
+   * Stops listening, finishes the requests in flight, and releases the threads; a durable emulator then syncs and
+   * closes its store, so that it opens again without replaying its log. Idempotent.
+   */
   @Override
   public void close() {
     front.stop();
+    state.storage().close();
   }
 
   @Override
@@ -223,6 +235,32 @@ public final class AppOpticsEmulator implements AutoCloseable {
     /** Stores tag values lower-cased, as the reference says the service does; default off. */
     public Builder lowercaseTagValues(boolean lowercase) {
       settings.lowercaseTagValues(lowercase);
+      return this;
+    }
+
+    /**
+     * Keeps everything (measurements, metrics, spaces, charts, alerts, services, annotations, API tokens, snapshots)
+     * in {@code directory}, created when missing, so that an emulator started on it again finds it all. Needs the
+     * {@code dev.appoptics:appoptics-server} artifact on the class path; without this setting the emulator keeps
+     * everything in memory.
+     */
+    public Builder dataDirectory(java.nio.file.Path directory) {
+      settings.dataDirectory(directory);
+      return this;
+    }
+
+    /** When a durable emulator syncs to disk; default {@link SyncPolicy#defaults()} (every second). */
+    public Builder syncPolicy(SyncPolicy policy) {
+      settings.syncPolicy(policy);
+      return this;
+    }
+
+    /**
+     * How long each resolution of measurements is kept; default {@link Retention#service()} with a data directory,
+     * everything in memory.
+     */
+    public Builder retention(Retention retention) {
+      settings.retention(retention);
       return this;
     }
 

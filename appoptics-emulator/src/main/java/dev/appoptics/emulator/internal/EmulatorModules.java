@@ -11,6 +11,7 @@ import dev.appoptics.emulator.internal.resources.services.ServicesModule;
 import dev.appoptics.emulator.internal.resources.snapshots.SnapshotsModule;
 import dev.appoptics.emulator.internal.resources.spaces.SpacesModule;
 import dev.appoptics.emulator.internal.resources.tokens.ApiTokensModule;
+import dev.appoptics.emulator.internal.store.ResourceStore;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,17 +28,19 @@ public final class EmulatorModules {
     List<ApiModule> modules = new ArrayList<>();
     modules.add(new MeasurementsModule(settings, state, composites));
     modules.add(new MetricsModule(state, composites));
-    // Resource areas (annotations, spaces and charts, alerts, services, api tokens, jobs): one line each.
-    ServicesModule services = new ServicesModule(settings.services());
+    // Resource areas (annotations, spaces and charts, alerts, services, api tokens, jobs): one line each. Each loads
+    // its records from the resource store and writes its changes there.
+    ResourceStore resources = state.resources();
+    ServicesModule services = new ServicesModule(settings.services(), resources);
     modules.add(services);
-    modules.add(new AlertsModule(services));
-    SpacesModule spaces = new SpacesModule();
+    modules.add(new AlertsModule(services, resources));
+    SpacesModule spaces = new SpacesModule(resources);
     modules.add(spaces);
-    modules.add(new AnnotationsModule());
-    modules.add(new ApiTokensModule());
-    JobsModule jobs = new JobsModule();
+    modules.add(new AnnotationsModule(resources));
+    modules.add(new ApiTokensModule(resources));
+    JobsModule jobs = new JobsModule(resources);
     modules.add(jobs);
-    modules.add(new SnapshotsModule(spaces, jobs));
+    modules.add(new SnapshotsModule(spaces, jobs, resources));
     return modules;
   }
 }

@@ -1,7 +1,10 @@
 package dev.appoptics.emulator.internal;
 
 import dev.appoptics.emulator.Faults;
+import dev.appoptics.emulator.Retention;
 import dev.appoptics.emulator.ServiceSeed;
+import dev.appoptics.emulator.SyncPolicy;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +40,9 @@ public final class EmulatorSettings {
   private final boolean logBodies;
   private final boolean lowercaseTagValues;
   private final int threads;
+  private final Path dataDirectory;
+  private final SyncPolicy syncPolicy;
+  private final Retention retention;
 
   private EmulatorSettings(Builder b) {
     port = b.port;
@@ -57,6 +63,9 @@ public final class EmulatorSettings {
     logBodies = b.logBodies;
     lowercaseTagValues = b.lowercaseTagValues;
     threads = b.threads;
+    dataDirectory = b.dataDirectory;
+    syncPolicy = b.syncPolicy;
+    retention = b.retention;
   }
 
   public static Builder builder() {
@@ -144,6 +153,24 @@ public final class EmulatorSettings {
     return threads;
   }
 
+  /** Where a durable emulator keeps its data; empty for an in-memory one. */
+  public Optional<Path> dataDirectory() {
+    return Optional.ofNullable(dataDirectory);
+  }
+
+  /** When a durable emulator syncs what it accepted to disk. */
+  public SyncPolicy syncPolicy() {
+    return syncPolicy;
+  }
+
+  /**
+   * How long each resolution is kept, when set; unset, a durable emulator keeps {@link Retention#service()} and an
+   * in-memory one everything.
+   */
+  public Optional<Retention> retention() {
+    return Optional.ofNullable(retention);
+  }
+
   /** Builder for {@link EmulatorSettings}; every setting has a default. */
   public static final class Builder {
     private int port;
@@ -164,6 +191,9 @@ public final class EmulatorSettings {
     private boolean logBodies;
     private boolean lowercaseTagValues;
     private int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    private Path dataDirectory;
+    private SyncPolicy syncPolicy = SyncPolicy.defaults();
+    private Retention retention;
 
     private Builder() {}
 
@@ -265,6 +295,21 @@ public final class EmulatorSettings {
 
     public Builder threads(int threads) {
       this.threads = positive("threads", threads);
+      return this;
+    }
+
+    public Builder dataDirectory(Path directory) {
+      this.dataDirectory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    public Builder syncPolicy(SyncPolicy policy) {
+      this.syncPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    public Builder retention(Retention retention) {
+      this.retention = Objects.requireNonNull(retention, "retention");
       return this;
     }
 
