@@ -169,6 +169,11 @@ public final class DurableStorage implements Storage {
     }
   }
 
+  /** How many times the log was forced to disk. */
+  long syncCount() {
+    return syncFigures.count();
+  }
+
   /** Applies the retention now; returns the buckets it dropped. */
   public long expire() {
     long buckets = measurements.expire().buckets();
