@@ -25,6 +25,10 @@ final class ByteReader {
     return at < end;
   }
 
+  int remaining() {
+    return end - at;
+  }
+
   int get() {
     need(1);
     return bytes[at++] & 0xFF;

@@ -106,11 +106,11 @@ final class Checkpoints implements AutoCloseable {
       throws SQLException {
     List<SeriesState> taken = new ArrayList<>();
     List<SeriesState.Changed> changes = new ArrayList<>();
-    BucketCodec.Encoder encoder = new BucketCodec.Encoder();
     int chunks = 0;
     long bytes = 0;
     boolean saved = false;
-    try (PreparedStatement upsertSeries = db.prepareStatement(
+    try (BucketCodec.Encoder encoder = new BucketCodec.Encoder();
+        PreparedStatement upsertSeries = db.prepareStatement(
             "INSERT OR REPLACE INTO series (id, metric, tags, position) VALUES (?, ?, ?, ?)");
         PreparedStatement deleteRange = db.prepareStatement(
             "DELETE FROM chunks WHERE series = ? AND tier = ? AND start BETWEEN ? AND ?");

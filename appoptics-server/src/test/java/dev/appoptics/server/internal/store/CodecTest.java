@@ -116,15 +116,17 @@ class CodecTest {
     }
     store.write(batch, "test", T);
     Series original = store.series("m").get(0);
-    BucketCodec.Encoder encoder = new BucketCodec.Encoder();
-    for (int tier = 0; tier < Series.TIERS; tier++) {
-      encoder.tier(tier);
-      original.visit(tier, Long.MIN_VALUE, Long.MAX_VALUE, encoder);
-    }
     MemoryMeasurementStore restored = store();
     Series copy = restored.restoreSeries(original.id(), "m", original.tags());
-    for (BucketCodec.Chunk chunk : encoder.take()) {
-      assertThat(BucketCodec.decode(chunk.data(), chunk.tier(), chunk.start(), copy)).isEqualTo(chunk.buckets());
+    try (BucketCodec.Encoder encoder = new BucketCodec.Encoder()) {
+      for (int tier = 0; tier < Series.TIERS; tier++) {
+        encoder.tier(tier);
+        original.visit(tier, Long.MIN_VALUE, Long.MAX_VALUE, encoder);
+      }
+      for (BucketCodec.Chunk chunk : encoder.take()) {
+        assertThat(BucketCodec.decode(chunk.data(), chunk.tier(), chunk.start(), copy))
+            .isEqualTo(chunk.buckets());
+      }
     }
     for (int tier = 0; tier < Series.TIERS; tier++) {
       assertThat(buckets(copy, tier)).isEqualTo(buckets(original, tier));
@@ -132,17 +134,57 @@ class CodecTest {
   }
 
   @Test
-  void aOneSampleSecondTakesNineBytes() {
+  void aOneSampleSecondTakesAtMostNineBytes() {
     MemoryMeasurementStore store = store();
     long start = BucketCodec.chunkStart(0, T);
-    store.write(Measurements.batch("m", 1, start, 1000), "test", T);
-    BucketCodec.Encoder encoder = new BucketCodec.Encoder();
-    encoder.tier(0);
-    store.series("m").get(0).visit(0, Long.MIN_VALUE, Long.MAX_VALUE, encoder);
-    assertThat(encoder.take()).singleElement().satisfies(chunk -> {
-      assertThat(chunk.buckets()).isEqualTo(1000);
-      assertThat(chunk.data()).hasSize(9 * 1000);
-    });
+    Random random = new Random(3);
+    List<ParsedMeasurement> noise = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      noise.add(Measurements.value("m", "h", start + i, Double.longBitsToDouble(random.nextLong() >>> 2)));
+    }
+    store.write(noise, "test", T);
+    try (BucketCodec.Encoder encoder = new BucketCodec.Encoder()) {
+      encoder.tier(0);
+      store.series("m").get(0).visit(0, Long.MIN_VALUE, Long.MAX_VALUE, encoder);
+      assertThat(encoder.take()).singleElement().satisfies(chunk -> {
+        assertThat(chunk.buckets()).isEqualTo(1000);
+        assertThat(chunk.data().length).isLessThanOrEqualTo(1 + 9 * 1000); // random bits hardly deflate
+      });
+    }
+  }
+
+  @Test
+  void aPlainChunkAndADamagedOneDecode() {
+    ByteWriter plain = new ByteWriter(16).put(BucketCodec.PLAIN).putVarLong(1).putDouble(2.5);
+    Series s = store().restoreSeries(1, "m", Measurements.value("m", "h", T, 0).tags);
+    assertThat(BucketCodec.decode(plain.toByteArray(), 0, T, s)).isEqualTo(1);
+    assertThat(buckets(s, 0)).containsExactly(List.of(T, 1L, 2.5, 2.5, 2.5, 2.5, T, 6.25));
+    byte[] damaged = new ByteWriter(16).put(BucketCodec.DEFLATED).putVarLong(100).putInt(0x12345678).toByteArray();
+    assertThatThrownBy(() -> BucketCodec.decode(damaged, 0, T, s)).isInstanceOf(CorruptDataException.class);
+  }
+
+  @Test
+  void gaugesWithTwoDecimalsDeflateToLessThanHalf() {
+    MemoryMeasurementStore store = store();
+    long start = BucketCodec.chunkStart(0, T);
+    List<ParsedMeasurement> gauge = new ArrayList<>();
+    Random random = new Random(5);
+    for (int i = 0; i < 1000; i++) {
+      gauge.add(Measurements.value("m", "h", start + i, Math.round((50 + 20 * Math.sin(i / 60.0)
+          + random.nextInt(1000) / 100.0) * 100) / 100.0));
+    }
+    store.write(gauge, "test", T);
+    try (BucketCodec.Encoder encoder = new BucketCodec.Encoder()) {
+      encoder.tier(0);
+      Series s = store.series("m").get(0);
+      s.visit(0, Long.MIN_VALUE, Long.MAX_VALUE, encoder);
+      BucketCodec.Chunk chunk = encoder.take().get(0);
+      assertThat(chunk.data()[0]).isEqualTo((byte) BucketCodec.DEFLATED);
+      assertThat(chunk.data().length).isLessThan(9 * 1000 / 2);
+      Series copy = store().restoreSeries(s.id(), "m", s.tags());
+      assertThat(BucketCodec.decode(chunk.data(), 0, chunk.start(), copy)).isEqualTo(1000);
+      assertThat(buckets(copy, 0)).isEqualTo(buckets(s, 0));
+    }
   }
 
   private static List<List<Object>> buckets(Series s, int tier) {
