@@ -9,9 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The durable store side by side with VictoriaMetrics, in one run on one machine:
@@ -76,26 +78,32 @@ public final class StorageBench {
             List.of("--data-dir", dir.toString(), "--sync", sync))) {
           Sender.Target target = new Sender.Target(server.host(), server.port(), "/v1/measurements",
               "application/json", Workload.authorization());
-          report("durable server, sync " + sync, connections, target, appoptics, requests);
+          report("durable server, sync " + sync, connections, target, appoptics, requests, server::cpuTime);
         }
       }
       try (VictoriaMetrics vm = VictoriaMetrics.start(work.resolve("vm-datadog-" + connections))) {
         report("VictoriaMetrics, Datadog JSON", connections, new Sender.Target("127.0.0.1", vm.port(),
-            "/datadog/api/v1/series", "application/json", Workload.authorization()), datadog, requests);
+            "/datadog/api/v1/series", "application/json", Workload.authorization()), datadog, requests, vm::cpuTime);
       }
       try (VictoriaMetrics vm = VictoriaMetrics.start(work.resolve("vm-influx-" + connections))) {
         report("VictoriaMetrics, Influx line protocol", connections, new Sender.Target("127.0.0.1", vm.port(),
-            "/write", "text/plain", Workload.authorization()), influx, requests);
+            "/write", "text/plain", Workload.authorization()), influx, requests, vm::cpuTime);
       }
     }
   }
 
-  private static void report(String what, int connections, Sender.Target target, byte[][] bodies, long requests)
-      throws Exception {
-    Sender.run(target, i -> bodies[(int) (i % bodies.length)], requests, connections); // warm-up
+  /**
+   * A warm-up run, then a measured one: the rate, and the server's CPU per sample (its whole process: a busy
+   * machine slows the rate down more than it changes the CPU a sample costs).
+   */
+  private static void report(String what, int connections, Sender.Target target, byte[][] bodies, long requests,
+      Supplier<Duration> serverCpu) throws Exception {
+    Sender.run(target, i -> bodies[(int) (i % bodies.length)], requests, connections);
+    Duration cpu0 = serverCpu.get();
     Sender.Result r = Sender.run(target, i -> bodies[(int) (i % bodies.length)], requests, connections);
-    System.out.printf("ingest  %-40s %d connections: %,10.0f samples/s (%.2f s, %d failed)%n", what, connections,
-        r.perSecond(BATCH), r.seconds(), r.failed());
+    double cpuMicros = serverCpu.get().minus(cpu0).toNanos() / 1e3 / (requests * BATCH);
+    System.out.printf("ingest  %-40s %d connections: %,10.0f samples/s (%.2f s, %d failed); server CPU %.2f µs"
+        + " per sample%n", what, connections, r.perSecond(BATCH), r.seconds(), r.failed(), cpuMicros);
   }
 
   private static void history(Args args, Path work) throws Exception {

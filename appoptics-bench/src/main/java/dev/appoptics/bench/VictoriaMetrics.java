@@ -52,6 +52,12 @@ final class VictoriaMetrics implements AutoCloseable {
     return port;
   }
 
+  /** CPU time the process has used so far. */
+  java.time.Duration cpuTime() {
+    return process.toHandle().info().totalCpuDuration().orElseThrow(
+        () -> new IllegalStateException("this platform does not report a process's CPU time"));
+  }
+
   /** Writes what it holds in memory to its data directory. */
   void flush() throws IOException, InterruptedException {
     get("/internal/force_flush");

@@ -252,10 +252,13 @@ final class DurableMeasurementStore implements MeasurementStore {
     l.sync();
   }
 
-  long logDiskBytes() throws IOException {
+  /** Prepares the log's next segment ahead of the roll that needs it (outside the write lock). */
+  void prepareSpareSegment() throws IOException {
+    WriteAheadLog l;
     synchronized (writeLock) {
-      return log.diskBytes();
+      l = log;
     }
+    l.prepareSpare();
   }
 
   /** Syncs and closes the log; the store takes no more writes. */

@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * file that keeps a second server off the same directory. Opening recovers (see {@link Recovery}); {@link #start}
  * runs the background work: syncing the log and the resources at the policy's interval, a checkpoint when
  * {@link Tuning#checkpointBytes()} of log accumulated or {@link Tuning#checkpointEvery()} passed, retention once a
- * minute. {@link #close} stops it, saves a last checkpoint (so that the next start replays nothing) and syncs.
+ * minute, the log's next segment prepared ahead. {@link #close} stops it, saves a last checkpoint (so that the next start replays nothing) and syncs.
  */
 public final class DurableStorage implements Storage {
   private static final System.Logger LOG = System.getLogger(DurableStorage.class.getName());
@@ -138,6 +138,7 @@ public final class DurableStorage implements Storage {
     }
     maintenance = Executors.newSingleThreadScheduledExecutor(daemon("appoptics-store-maintenance"));
     maintenance.scheduleWithFixedDelay(this::checkpointWhenDue, 1, 1, TimeUnit.SECONDS);
+    maintenance.scheduleWithFixedDelay(this::prepareSpareQuietly, 0, 1, TimeUnit.SECONDS);
     long retentionMs = tuning.retentionEvery().toMillis();
     maintenance.scheduleWithFixedDelay(this::expireQuietly, retentionMs, retentionMs, TimeUnit.MILLISECONDS);
   }
@@ -238,6 +239,15 @@ public final class DurableStorage implements Storage {
       }).sum();
     } catch (IOException | UncheckedIOException e) {
       return -1;
+    }
+  }
+
+  private void prepareSpareQuietly() {
+    try {
+      measurements.prepareSpareSegment();
+    } catch (IOException | RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "cannot prepare the next log segment (a roll creates it): "
+          + e.getMessage());
     }
   }
 

@@ -28,6 +28,7 @@ final class LogReader {
   /**
    * What reading dropped from one segment.
    *
+   * @param bytes from the damage to the segment's last byte that is not zero (a prepared segment ends in zeros)
    * @param records the damaged record and the ones its length fields lead to after it (at least 1)
    */
   record Damage(Path segment, long offset, long bytes, int records, String reason) {
@@ -66,7 +67,7 @@ final class LogReader {
       }
       int offset = segment == WriteAheadLog.segmentOf(from)
           ? (int) Math.max(mark, WriteAheadLog.offsetOf(from)) : mark;
-      while (offset < data.length) {
+      while (offset < data.length && !zerosFrom(data, offset)) {
         String problem = problem(data, offset);
         if (problem != null) {
           damages.add(drop(file, data, offset, problem));
@@ -86,6 +87,31 @@ final class LogReader {
       }
     }
     return new Result(records, skipped, last, damages);
+  }
+
+  /**
+   * Whether only zeros follow {@code offset}: the unused rest of a prepared segment, where the log ends. A record
+   * never starts with a zero length, so the rest is looked at only then.
+   */
+  private static boolean zerosFrom(byte[] data, int offset) {
+    if (data.length - offset >= 4 && intAt(data, offset) != 0) {
+      return false;
+    }
+    for (int i = offset; i < data.length; i++) {
+      if (data[i] != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Where the segment's bytes end, before the zeros a prepared segment ends in. */
+  private static int dataEnd(byte[] data) {
+    int end = data.length;
+    while (end > 0 && data[end - 1] == 0) {
+      end--;
+    }
+    return end;
   }
 
   /** What is wrong with the record at {@code offset}, or null when it is intact. */
@@ -109,7 +135,7 @@ final class LogReader {
   /** Truncates {@code file} at {@code offset} (deletes it at 0), reports and returns what went. */
   private static Damage drop(Path file, byte[] data, int offset, String reason) throws IOException {
     int firstFrame = offset == 0 ? Math.min(data.length, WriteAheadLog.MARK.length) : offset;
-    Damage damage = new Damage(file, offset, data.length - offset, frames(data, firstFrame), reason);
+    Damage damage = new Damage(file, offset, Math.max(1, dataEnd(data) - offset), frames(data, firstFrame), reason);
     LOG.log(System.Logger.Level.WARNING, damage.describe());
     if (offset == 0) {
       Files.delete(file);

@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +30,18 @@ import java.util.zip.CRC32C;
  * forces the file to disk; callers waiting at the same time share one force (group commit). Writes go through a
  * {@link RandomAccessFile}, whose I/O an interrupted thread does not abort (an interruptible channel would close
  * for everyone).
+ *
+ * <p>A force is cheaper when the file does not grow (only the written blocks go to disk, not the file system's
+ * record of the file's size), so the next segment is prepared ahead, outside the write lock ({@link
+ * #prepareSpare}): its mark and then zeros to its full size, forced, under a temporary name that a roll renames.
+ * A segment thus may end in zeros, which reading takes as its end; a closed segment is cut to what it holds.
  */
 final class WriteAheadLog implements Closeable {
   static final byte[] MARK = "AOWAL001".getBytes(StandardCharsets.US_ASCII);
   /** Length and checksum in front of each record body. */
   static final int FRAME = 8;
   static final int MAX_RECORD = 64 << 20;
+  static final String SPARE = "spare.wal.tmp";
 
   private final Path directory;
   private final long segmentBytes;
@@ -45,6 +52,8 @@ final class WriteAheadLog implements Closeable {
   private long segment;
   private long offset;
   private IOException broken;
+  /** Set once the spare segment is complete; a roll takes it. */
+  private final java.util.concurrent.atomic.AtomicBoolean spareReady = new java.util.concurrent.atomic.AtomicBoolean();
   /** The position after the last record handed to the operating system. */
   private volatile long written;
   private final ReentrantLock syncLock = new ReentrantLock();
@@ -65,6 +74,7 @@ final class WriteAheadLog implements Closeable {
   static WriteAheadLog open(Path directory, long afterSegment, long segmentBytes, SyncFigures figures)
       throws IOException {
     WriteAheadLog log = new WriteAheadLog(directory, segmentBytes, figures);
+    Files.deleteIfExists(directory.resolve(SPARE));
     List<Long> existing = segments(directory);
     long last = existing.isEmpty() ? afterSegment : Math.max(afterSegment, existing.get(existing.size() - 1));
     log.startSegment(last + 1);
@@ -166,8 +176,7 @@ final class WriteAheadLog implements Closeable {
     beginSync();
     boolean rolled = false;
     try {
-      force();
-      file.close();
+      closeSegment();
       startSegment(segment + 1);
       rolled = true;
     } finally {
@@ -210,13 +219,52 @@ final class WriteAheadLog implements Closeable {
     awaitSynced(written);
   }
 
+  /** Syncs, cuts the segment to what it holds, and closes; the spare segment goes. */
   @Override
   public void close() throws IOException {
     if (file != null) {
       sync();
-      file.close();
-      file = null;
+      beginSync();
+      try {
+        closeSegment();
+        file = null;
+      } finally {
+        endSync(-1);
+      }
+      spareReady.set(false);
+      Files.deleteIfExists(directory.resolve(SPARE));
     }
+  }
+
+  /**
+   * Prepares the segment the next roll starts, unless one is ready: the mark, zeros to the segment size, forced.
+   * Call from one background thread; appends go on meanwhile.
+   */
+  void prepareSpare() throws IOException {
+    if (spareReady.get()) {
+      return;
+    }
+    Path spare = directory.resolve(SPARE);
+    try (RandomAccessFile f = new RandomAccessFile(spare.toFile(), "rw")) {
+      f.setLength(0);
+      f.write(MARK);
+      byte[] zeros = new byte[1 << 20];
+      for (long left = segmentBytes - MARK.length; left > 0; left -= zeros.length) {
+        f.write(zeros, 0, (int) Math.min(left, zeros.length));
+      }
+      f.getFD().sync();
+    }
+    spareReady.set(true);
+  }
+
+  /** Forces the current segment, cuts off the zeros after what it holds, and closes it. */
+  private void closeSegment() throws IOException {
+    force();
+    if (file.length() > offset) {
+      file.setLength(offset);
+      file.getFD().sync();
+    }
+    file.close();
   }
 
   /** Waits until no one forces the file, then takes the turn. */
@@ -252,10 +300,17 @@ final class WriteAheadLog implements Closeable {
 
   private void startSegment(long number) throws IOException {
     Path path = segmentFile(directory, number);
-    RandomAccessFile f = new RandomAccessFile(path.toFile(), "rw");
-    f.setLength(0);
-    f.write(MARK);
-    f.getFD().sync();
+    RandomAccessFile f;
+    if (spareReady.compareAndSet(true, false)) {
+      Files.move(directory.resolve(SPARE), path, StandardCopyOption.ATOMIC_MOVE);
+      f = new RandomAccessFile(path.toFile(), "rw");
+      f.seek(MARK.length);
+    } else {
+      f = new RandomAccessFile(path.toFile(), "rw");
+      f.setLength(0);
+      f.write(MARK);
+      f.getFD().sync();
+    }
     syncDirectory(directory);
     file = f;
     segment = number;
@@ -279,14 +334,5 @@ final class WriteAheadLog implements Closeable {
         Files.deleteIfExists(segmentFile(directory, s));
       }
     }
-  }
-
-  /** Bytes the log's segments take. */
-  long diskBytes() throws IOException {
-    long total = 0;
-    for (long s : segments(directory)) {
-      total += Files.size(segmentFile(directory, s));
-    }
-    return total;
   }
 }

@@ -33,12 +33,13 @@ class LogRecoveryTest {
     try (RandomAccessFile f = new RandomAccessFile(segment.toFile(), "rw")) {
       f.setLength(torn);
     }
+    long dataEnd = nonZeroEnd(segment); // damage is counted to the last byte that is not zero
     try (DurableStorage storage = open(dir.resolve("crash"))) {
       Recovery.Report report = storage.recovery();
       assertThat(report.damages()).singleElement().satisfies(d -> {
         assertThat(d.segment().getFileName()).isEqualTo(segment.getFileName());
         assertThat(d.offset()).isEqualTo(ends.get(BATCHES - 2));
-        assertThat(d.bytes()).isEqualTo(torn - ends.get(BATCHES - 2));
+        assertThat(d.bytes()).isEqualTo(dataEnd - ends.get(BATCHES - 2));
         assertThat(d.records()).isEqualTo(1);
         assertThat(d.reason()).contains("cut short");
       });
@@ -56,10 +57,12 @@ class LogRecoveryTest {
     List<Long> ends = writeAndCrash(dir.resolve("data"), dir.resolve("crash"), 64L << 20);
     Path segment = lastSegment(dir.resolve("crash"));
     flipByte(segment, ends.get(BATCHES - 2) + 40);
+    long dataEnd = nonZeroEnd(segment);
     try (DurableStorage storage = open(dir.resolve("crash"))) {
       assertThat(storage.recovery().damages()).singleElement().satisfies(d -> {
         assertThat(d.offset()).isEqualTo(ends.get(BATCHES - 2));
-        assertThat(d.bytes()).isEqualTo(ends.get(BATCHES - 1) - ends.get(BATCHES - 2));
+        assertThat(d.bytes()).isEqualTo(dataEnd - ends.get(BATCHES - 2));
+        assertThat(dataEnd).isBetween(ends.get(BATCHES - 1) - 8, ends.get(BATCHES - 1));
         assertThat(d.reason()).contains("checksum");
       });
       assertThat(pointsOf(storage)).isEqualTo((BATCHES - 1) * PER_BATCH);
@@ -96,6 +99,49 @@ class LogRecoveryTest {
       assertThat(pointsOf(storage)).isZero();
       assertThat(Files.exists(segment)).isFalse();
     }
+  }
+
+  @Test
+  void aPreparedSegmentEndsInZerosThatAreNoDamage() throws IOException {
+    DurableStorage.Tuning small = new DurableStorage.Tuning(2048, 1L << 40, Duration.ofDays(1), Duration.ofDays(1));
+    Path data = dir.resolve("data");
+    long tornAt;
+    try (DurableStorage storage = DurableStorage.open(settings(data), small)) {
+      DurableMeasurementStore store = (DurableMeasurementStore) storage.measurements();
+      for (int b = 0; b < BATCHES; b++) {
+        store.prepareSpareSegment();
+        store.write(Measurements.batch("m", 1, T + (long) b * PER_BATCH, PER_BATCH), "test", T);
+      }
+      Path last = lastSegment(data);
+      assertThat(Files.size(last)).isEqualTo(2048); // prepared: full size, zeros after the records
+      EverythingPersistsTest.copy(data, dir.resolve("crash"));
+      EverythingPersistsTest.copy(data, dir.resolve("torn"));
+      tornAt = nonZeroEnd(last) - 5;
+    }
+    assertThat(Files.size(lastSegment(data))).isLessThan(2048); // cut to what it holds when closed
+    try (DurableStorage storage = open(dir.resolve("crash"))) {
+      assertThat(storage.recovery().damages()).isEmpty();
+      assertThat(pointsOf(storage)).isEqualTo(BATCHES * PER_BATCH);
+    }
+    Path torn = lastSegment(dir.resolve("torn"));
+    try (RandomAccessFile f = new RandomAccessFile(torn.toFile(), "rw")) {
+      f.seek(tornAt);
+      f.write(new byte[5]); // the last record's end never reached the disk
+    }
+    try (DurableStorage storage = open(dir.resolve("torn"))) {
+      assertThat(storage.recovery().damages()).singleElement()
+          .satisfies(d -> assertThat(d.reason()).contains("checksum"));
+      assertThat(pointsOf(storage)).isEqualTo((BATCHES - 1) * PER_BATCH);
+    }
+  }
+
+  private static long nonZeroEnd(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    int end = bytes.length;
+    while (bytes[end - 1] == 0) {
+      end--;
+    }
+    return end;
   }
 
   /**
