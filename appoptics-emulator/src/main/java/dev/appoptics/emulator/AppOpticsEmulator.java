@@ -3,6 +3,7 @@ package dev.appoptics.emulator;
 import dev.appoptics.emulator.internal.EmulatorModules;
 import dev.appoptics.emulator.internal.EmulatorSettings;
 import dev.appoptics.emulator.internal.EmulatorState;
+import dev.appoptics.emulator.internal.alerting.AlertingModule;
 import dev.appoptics.emulator.internal.http.ApiModule;
 import dev.appoptics.emulator.internal.http.HttpFront;
 import java.io.IOException;
@@ -27,12 +28,14 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  *
- * <p>Thread-safe: requests are answered by a fixed pool of threads; {@link #clear()} and {@link #setFaults} may be
+ * <p>Thread-safe: requests are answered by a bounded pool of threads (slow clients hold none: see
+ * {@link Builder#headerTimeout} and {@link Builder#idleTimeout}); {@link #clear()} and {@link #setFaults} may be
  * called while requests are in flight.
  */
 public final class AppOpticsEmulator implements AutoCloseable {
   private final EmulatorState state;
   private final List<ApiModule> modules;
+  private final AlertingModule alerting;
   private final HttpFront front;
   private final int port;
   private final URI baseUri;
@@ -46,6 +49,7 @@ public final class AppOpticsEmulator implements AutoCloseable {
       state.storage().close();
       throw e;
     }
+    this.alerting = EmulatorModules.find(modules, AlertingModule.class);
     this.front =
         new HttpFront(
             new HttpFront.Config(
@@ -54,6 +58,9 @@ public final class AppOpticsEmulator implements AutoCloseable {
                 settings.threads(),
                 settings.tokens(),
                 settings.maxBodyBytes(),
+                settings.maxHeaderBytes(),
+                settings.headerTimeout(),
+                settings.idleTimeout(),
                 settings.rateLimitRequests(),
                 settings.rateLimitWindow().getSeconds(),
                 settings.faults(),
@@ -64,6 +71,7 @@ public final class AppOpticsEmulator implements AutoCloseable {
     try {
       this.port = front.start();
     } catch (IOException e) {
+      closeModules();
       state.storage().close();
       throw new UncheckedIOException(
           "cannot listen on " + settings.bindAddress() + ":" + settings.port() + ": " + e.getMessage(), e);
@@ -120,13 +128,35 @@ public final class AppOpticsEmulator implements AutoCloseable {
   }
 
   /**
+   * Evaluates every active alert now, at the clock's current time, on the calling thread, and returns once the
+   * notifications it decided on are handed to their (background) delivery. Alerts are also evaluated every {@link
+   * Builder#alertInterval alert interval}; a test that steps its own clock turns that off ({@code
+   * alertInterval(Duration.ZERO)}) and calls this after each step.
+   */
+  public void evaluateAlerts() {
+    alerting.evaluate();
+  }
+
+  /** The figures every part reports, in the Prometheus text format (what {@code GET /metrics} answers). */
+  String metricsText() {
+    return state.writeMetrics();
+  }
+
+  /**
    * Stops listening, finishes the requests in flight, and releases the threads; a durable emulator then syncs and
    * closes its store, so that it opens again without replaying its log. Idempotent.
    */
   @Override
   public void close() {
     front.stop();
+    closeModules();
     state.storage().close();
+  }
+
+  private void closeModules() {
+    for (ApiModule m : modules) {
+      m.close();
+    }
   }
 
   @Override
@@ -175,6 +205,27 @@ public final class AppOpticsEmulator implements AutoCloseable {
     /** Largest request body, after inflating gzip; default 8 MiB. Larger bodies get 413. */
     public Builder maxBodyBytes(int max) {
       settings.maxBodyBytes(max);
+      return this;
+    }
+
+    /** Largest request line plus headers; default 16 KiB. A longer URL gets 414, larger headers 431. */
+    public Builder maxHeaderBytes(int max) {
+      settings.maxHeaderBytes(max);
+      return this;
+    }
+
+    /**
+     * How long a request may take to send its headers, counted from its first byte; default 10 seconds. Past it the
+     * client gets 408 and the connection is closed, even if bytes are still trickling in.
+     */
+    public Builder headerTimeout(Duration timeout) {
+      settings.headerTimeout(timeout);
+      return this;
+    }
+
+    /** How long a connection may stay silent, between requests or within one, before it is closed; default 30 s. */
+    public Builder idleTimeout(Duration timeout) {
+      settings.idleTimeout(timeout);
       return this;
     }
 
@@ -239,9 +290,46 @@ public final class AppOpticsEmulator implements AutoCloseable {
     }
 
     /**
-     * Keeps everything (measurements, metrics, spaces, charts, alerts, services, annotations, API tokens, snapshots)
-     * in {@code directory}, created when missing, so that an emulator started on it again finds it all. Needs the
-     * {@code dev.appoptics:appoptics-server} artifact on the class path; without this setting the emulator keeps
+     * Groups the events of a stream read in the documented list form {@code "events":[{"unassigned":[…]}]}, which
+     * the Go client decodes; default off: the object form {@code "events":{"unassigned":[…]}} the live service
+     * answers.
+     */
+    public Builder annotationEventsAsList(boolean asList) {
+      settings.annotationEventsAsList(asList);
+      return this;
+    }
+
+    /**
+     * Refuses a space whose name is already taken (ignoring case) with 422, as the reference's property table says;
+     * default off: names are not unique, as on the live service.
+     */
+    public Builder uniqueSpaceNames(boolean unique) {
+      settings.uniqueSpaceNames(unique);
+      return this;
+    }
+
+    /**
+     * How long a background job (a snapshot's rendering) runs: {@code queued}, then {@code working} with growing
+     * {@code progress}, then {@code complete} or {@code failed}. Default zero: jobs are complete at once.
+     */
+    public Builder jobDuration(Duration duration) {
+      settings.jobDuration(duration);
+      return this;
+    }
+
+    /**
+     * Threads that answer requests (Jetty adds three of its own for accepting, selecting and handing over); default
+     * twice the processors, at least 4. Slow clients hold none of them: headers and bodies are read without blocking.
+     */
+    public Builder threads(int threads) {
+      settings.threads(threads);
+      return this;
+    }
+
+    /**
+     * Keeps everything (measurements, metrics, spaces, charts, alerts, services, annotations, API tokens, snapshots,
+     * jobs) in {@code directory}, created when missing, so that an emulator started on it again finds it all. Needs
+     * the {@code dev.appoptics:appoptics-server} artifact on the class path; without this setting the emulator keeps
      * everything in memory.
      */
     public Builder dataDirectory(java.nio.file.Path directory) {
@@ -264,9 +352,22 @@ public final class AppOpticsEmulator implements AutoCloseable {
       return this;
     }
 
-    /** Worker threads; default twice the processors, at least 4. */
-    public Builder threads(int threads) {
-      settings.threads(threads);
+    /**
+     * Time between two alert evaluations, measured in real time, each at the clock's current time; default 60
+     * seconds. {@link Duration#ZERO} turns the schedule off: alerts are then evaluated only by {@link
+     * AppOpticsEmulator#evaluateAlerts()}.
+     */
+    public Builder alertInterval(Duration interval) {
+      settings.alertInterval(interval);
+      return this;
+    }
+
+    /**
+     * How hard to try delivering an alert notification: at most {@code attempts} tries, waiting {@code firstBackoff}
+     * before the second and twice as long before each later one (at most 5 minutes); default 5 tries, 1 second.
+     */
+    public Builder alertDelivery(int attempts, Duration firstBackoff) {
+      settings.alertDelivery(attempts, firstBackoff);
       return this;
     }
 

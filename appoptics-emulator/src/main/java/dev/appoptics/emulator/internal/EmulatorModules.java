@@ -1,6 +1,8 @@
 package dev.appoptics.emulator.internal;
 
+import dev.appoptics.emulator.internal.alerting.AlertingModule;
 import dev.appoptics.emulator.internal.http.ApiModule;
+import dev.appoptics.emulator.internal.http.HealthModule;
 import dev.appoptics.emulator.internal.measure.CompositeQueries;
 import dev.appoptics.emulator.internal.measure.MeasurementsModule;
 import dev.appoptics.emulator.internal.measure.MetricsModule;
@@ -33,14 +35,29 @@ public final class EmulatorModules {
     ResourceStore resources = state.resources();
     ServicesModule services = new ServicesModule(settings.services(), resources);
     modules.add(services);
-    modules.add(new AlertsModule(services, resources));
-    SpacesModule spaces = new SpacesModule(resources);
+    AlertsModule alerts = new AlertsModule(services, resources);
+    // Listed before the alert resource, whose /v1/alerts/{id} would otherwise take /v1/alerts/status.
+    modules.add(new AlertingModule(settings, state, alerts, services));
+    modules.add(alerts);
+    SpacesModule spaces = new SpacesModule(settings.uniqueSpaceNames(), resources);
     modules.add(spaces);
-    modules.add(new AnnotationsModule(resources));
+    modules.add(new AnnotationsModule(settings.annotationEventsAsList(), resources));
     modules.add(new ApiTokensModule(resources));
-    JobsModule jobs = new JobsModule(resources);
+    JobsModule jobs = new JobsModule(settings.clock(), settings.jobDuration(), resources);
     modules.add(jobs);
     modules.add(new SnapshotsModule(spaces, jobs, resources));
+    // Public routes outside /v1/ (see Router.addPublic): no token, rate limit or faults.
+    modules.add(new HealthModule());
     return modules;
+  }
+
+  /** The module of type {@code type} among {@code modules}; every emulator has exactly one of each. */
+  public static <T extends ApiModule> T find(List<ApiModule> modules, Class<T> type) {
+    for (ApiModule m : modules) {
+      if (type.isInstance(m)) {
+        return type.cast(m);
+      }
+    }
+    throw new IllegalStateException("no " + type.getSimpleName() + " among the emulator's modules");
   }
 }

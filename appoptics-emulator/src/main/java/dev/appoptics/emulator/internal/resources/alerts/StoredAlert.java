@@ -14,8 +14,6 @@ final class StoredAlert {
   long updatedAt;
   ObjectNode fields = Json.object();
   List<Long> serviceIds = new ArrayList<>();
-  Long triggeredAt;
-  Long clearedAt;
 
   StoredAlert(long id, long createdAt) {
     this.id = id;
@@ -33,8 +31,6 @@ final class StoredAlert {
     doc.set("fields", fields.deepCopy());
     ArrayNode services = doc.putArray("service_ids");
     serviceIds.forEach(services::add);
-    doc.set("triggered_at", triggeredAt == null ? null : doc.numberNode(triggeredAt));
-    doc.set("cleared_at", clearedAt == null ? null : doc.numberNode(clearedAt));
     return doc;
   }
 
@@ -44,8 +40,6 @@ final class StoredAlert {
     alert.updatedAt = doc.get("updated_at").asLong();
     alert.fields = (ObjectNode) doc.get("fields").deepCopy();
     doc.get("service_ids").forEach(s -> alert.serviceIds.add(s.asLong()));
-    alert.triggeredAt = doc.hasNonNull("triggered_at") ? doc.get("triggered_at").asLong() : null;
-    alert.clearedAt = doc.hasNonNull("cleared_at") ? doc.get("cleared_at").asLong() : null;
     return alert;
   }
 
@@ -55,10 +49,6 @@ final class StoredAlert {
 
   long updatedAt() {
     return updatedAt;
-  }
-
-  boolean firing() {
-    return triggeredAt != null && clearedAt == null;
   }
 
   List<Long> conditionIds() {

@@ -23,20 +23,24 @@ import java.util.Map;
 /**
  * Annotation streams and their events and links ({@code /v1/annotations}). A stream is created by the first event
  * posted to it. Reading a stream with a time window, {@code count} or {@code sources} lists its events grouped by
- * source in the documented form {@code "events":[{"unassigned":[…],"host1":[…]}]}. Streams and events are documents of
- * the resource store's {@code annotation_streams} and {@code annotation_events}; a change is written before memory
- * shows it. Thread-safe: one lock guards all state.
+ * source: {@code "events":{"unassigned":[…],"host1":[…]}} as the live service answers, or, when configured, in the
+ * documented list form {@code "events":[{"unassigned":[…],"host1":[…]}]}. Streams and events are documents of the
+ * resource store's {@code annotation_streams} and {@code annotation_events}; a change is written before memory shows
+ * it. Thread-safe: one lock guards all state.
  */
 public final class AnnotationsModule implements ApiModule {
   private static final String STREAMS = "annotation_streams";
   private static final String EVENTS = "annotation_events";
 
+  private final boolean eventsAsList;
   private final Object lock = new Object();
   private final ResourceStore resources;
   private final Map<String, Stream> streams = new LinkedHashMap<>();
   private long nextEventId;
 
-  public AnnotationsModule(ResourceStore resources) {
+  /** {@code eventsAsList}: group a stream's events in the documented list form rather than the object form. */
+  public AnnotationsModule(boolean eventsAsList, ResourceStore resources) {
+    this.eventsAsList = eventsAsList;
     this.resources = resources;
     resources.load(STREAMS).forEach((name, doc) -> {
       Stream stream = new Stream(name);
@@ -117,7 +121,8 @@ public final class AnnotationsModule implements ApiModule {
       Stream stream = existing(request.path("name"));
       ObjectNode out = stream.summary();
       if (query.asked()) {
-        out.set("events", query.select(stream.events.values()));
+        ObjectNode groups = query.select(stream.events.values());
+        out.set("events", eventsAsList ? Json.array().add(groups) : groups);
       }
       return ApiResponse.json(200, out);
     }

@@ -27,8 +27,9 @@ import java.util.Set;
  * Spaces and their charts ({@code /v1/spaces}, {@code /v1/spaces/:id/charts}). Charts and their streams are kept as
  * given (every field comes back), streams get ids and a derived {@code type}. The chart list is a bare array, a chart
  * update answers 200 with the chart, and a chart create's {@code Location} is the space's, all as the service does.
- * Spaces (with their chart ids) and charts are documents of the resource store's {@code spaces} and {@code charts};
- * a change is written before it replaces what memory holds. Thread-safe: one lock guards all state.
+ * Space names are not unique unless configured so. Spaces (with their chart ids) and charts are documents of the
+ * resource store's {@code spaces} and {@code charts}; a change is written before it replaces what memory holds.
+ * Thread-safe: one lock guards all state.
  */
 public final class SpacesModule implements ApiModule {
   private static final List<String> CHART_DEFAULTS =
@@ -37,6 +38,7 @@ public final class SpacesModule implements ApiModule {
   private static final String SPACES = "spaces";
   private static final String CHARTS = "charts";
 
+  private final boolean uniqueNames;
   private final Object lock = new Object();
   private final ResourceStore resources;
   private final Map<Long, Space> spaces = new LinkedHashMap<>();
@@ -45,7 +47,9 @@ public final class SpacesModule implements ApiModule {
   private long nextChartId;
   private long nextStreamId = 1;
 
-  public SpacesModule(ResourceStore resources) {
+  /** {@code uniqueNames}: refuse a name another space has (ignoring case) with 422, instead of accepting it. */
+  public SpacesModule(boolean uniqueNames, ResourceStore resources) {
+    this.uniqueNames = uniqueNames;
     this.resources = resources;
     resources.load(SPACES).forEach((id, doc) -> spaces.put(Long.parseLong(id), Space.of(doc)));
     resources.load(CHARTS).forEach((id, chart) -> charts.put(Long.parseLong(id), (ObjectNode) chart));
@@ -314,6 +318,9 @@ public final class SpacesModule implements ApiModule {
   }
 
   private void checkUniqueName(String name, long self) {
+    if (!uniqueNames) {
+      return;
+    }
     for (Space s : spaces.values()) {
       if (s.id != self && s.name.equalsIgnoreCase(name)) {
         throw ApiError.alreadyExists("name", "a space named '" + name + "' already exists");
