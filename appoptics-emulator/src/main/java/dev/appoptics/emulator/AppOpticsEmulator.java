@@ -21,7 +21,8 @@ import java.util.function.Consumer;
 /**
  * A local HTTP server that speaks the AppOptics Metrics API v1: measurements, metrics, spaces, charts, alerts,
  * annotations, services and more, stored in memory. Start one per test class (or per test) on a free port and point
- * a client at {@link #baseUri()}.
+ * a client at {@link #baseUri()}. Given a {@linkplain Builder#dataDirectory data directory} (and the
+ * {@code appoptics-server} artifact on the class path), it keeps everything there instead, durably.
  *
  * <pre>{@code
  * try (AppOpticsEmulator emulator = AppOpticsEmulator.start()) {
@@ -82,9 +83,16 @@ public final class AppOpticsEmulator implements AutoCloseable {
     this.baseUri = URI.create("http://" + host + ":" + port + "/v1/");
     try {
       this.state = new EmulatorState(settings);
-      this.modules = EmulatorModules.create(settings, state);
     } catch (RuntimeException e) {
       front.stop();
+      throw e;
+    }
+    try {
+      this.modules = EmulatorModules.create(settings, state);
+      state.storage().start();
+    } catch (RuntimeException e) {
+      front.stop();
+      state.storage().close();
       throw e;
     }
     this.alerting = EmulatorModules.find(modules, AlertingModule.class);
@@ -172,12 +180,14 @@ public final class AppOpticsEmulator implements AutoCloseable {
 
   /**
    * Stops accepting requests, lets the ones in flight finish within the {@linkplain Builder#shutdownGracePeriod
-   * shutdown grace period} (none by default), and releases the threads; idempotent.
+   * shutdown grace period} (none by default), and releases the threads; a durable emulator then syncs and closes
+   * its store, so that it opens again without replaying its log. Idempotent.
    */
   @Override
   public void close() {
     front.stop();
     closeModules();
+    state.storage().close();
   }
 
   private void closeModules() {
@@ -378,6 +388,32 @@ public final class AppOpticsEmulator implements AutoCloseable {
      */
     public Builder threads(int threads) {
       settings.threads(threads);
+      return this;
+    }
+
+    /**
+     * Keeps everything (measurements, metrics, spaces, charts, alerts, services, annotations, API tokens, snapshots,
+     * jobs) in {@code directory}, created when missing, so that an emulator started on it again finds it all. Needs
+     * the {@code dev.appoptics:appoptics-server} artifact on the class path; without this setting the emulator keeps
+     * everything in memory.
+     */
+    public Builder dataDirectory(java.nio.file.Path directory) {
+      settings.dataDirectory(directory);
+      return this;
+    }
+
+    /** When a durable emulator syncs to disk; default {@link SyncPolicy#defaults()} (every second). */
+    public Builder syncPolicy(SyncPolicy policy) {
+      settings.syncPolicy(policy);
+      return this;
+    }
+
+    /**
+     * How long each resolution of measurements is kept; default {@link Retention#service()} with a data directory,
+     * everything in memory.
+     */
+    public Builder retention(Retention retention) {
+      settings.retention(retention);
       return this;
     }
 

@@ -2,7 +2,10 @@ package dev.appoptics.emulator.internal;
 
 import dev.appoptics.emulator.Faults;
 import dev.appoptics.emulator.RequestLogFormat;
+import dev.appoptics.emulator.Retention;
 import dev.appoptics.emulator.ServiceSeed;
+import dev.appoptics.emulator.SyncPolicy;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,6 +53,9 @@ public final class EmulatorSettings {
   private final boolean uniqueSpaceNames;
   private final Duration jobDuration;
   private final int threads;
+  private final Path dataDirectory;
+  private final SyncPolicy syncPolicy;
+  private final Retention retention;
   private final Duration alertInterval;
   private final int alertDeliveryAttempts;
   private final Duration alertRetryBackoff;
@@ -82,6 +88,9 @@ public final class EmulatorSettings {
     uniqueSpaceNames = b.uniqueSpaceNames;
     jobDuration = b.jobDuration;
     threads = b.threads;
+    dataDirectory = b.dataDirectory;
+    syncPolicy = b.syncPolicy;
+    retention = b.retention;
     alertInterval = b.alertInterval;
     alertDeliveryAttempts = b.alertDeliveryAttempts;
     alertRetryBackoff = b.alertRetryBackoff;
@@ -225,6 +234,24 @@ public final class EmulatorSettings {
     return threads;
   }
 
+  /** Where a durable emulator keeps its data; empty for an in-memory one. */
+  public Optional<Path> dataDirectory() {
+    return Optional.ofNullable(dataDirectory);
+  }
+
+  /** When a durable emulator syncs what it accepted to disk. */
+  public SyncPolicy syncPolicy() {
+    return syncPolicy;
+  }
+
+  /**
+   * How long each resolution is kept, when set; unset, a durable emulator keeps {@link Retention#service()} and an
+   * in-memory one everything.
+   */
+  public Optional<Retention> retention() {
+    return Optional.ofNullable(retention);
+  }
+
   /** Time between two alert evaluations; zero means alerts are evaluated only when asked. */
   public Duration alertInterval() {
     return alertInterval;
@@ -266,6 +293,9 @@ public final class EmulatorSettings {
     private boolean uniqueSpaceNames;
     private Duration jobDuration = Duration.ZERO;
     private int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    private Path dataDirectory;
+    private SyncPolicy syncPolicy = SyncPolicy.defaults();
+    private Retention retention;
     private Duration alertInterval = DEFAULT_ALERT_INTERVAL;
     private int alertDeliveryAttempts = DEFAULT_ALERT_DELIVERY_ATTEMPTS;
     private Duration alertRetryBackoff = DEFAULT_ALERT_RETRY_BACKOFF;
@@ -421,6 +451,21 @@ public final class EmulatorSettings {
 
     public Builder threads(int threads) {
       this.threads = positive("threads", threads);
+      return this;
+    }
+
+    public Builder dataDirectory(Path directory) {
+      this.dataDirectory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    public Builder syncPolicy(SyncPolicy policy) {
+      this.syncPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    public Builder retention(Retention retention) {
+      this.retention = Objects.requireNonNull(retention, "retention");
       return this;
     }
 

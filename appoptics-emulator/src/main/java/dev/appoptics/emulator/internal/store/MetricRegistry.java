@@ -8,13 +8,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
- * Every metric the emulator knows, by name ignoring case. Thread-safe.
+ * Every metric the emulator knows, by name ignoring case, kept in memory and written to the {@link ResourceStore}
+ * (collection {@value #COLLECTION}) on every change, before the change is visible. Thread-safe: reads are lock-free,
+ * changes take turns.
  *
  * <p>Read API for other parts of the emulator: {@link #get(String)} for one metric, {@link #find(String)} for all
  * metrics whose name matches a pattern with {@code *} wildcards, {@link #all()} for everything.
  */
 public final class MetricRegistry {
+  static final String COLLECTION = "metrics";
+
   private final ConcurrentHashMap<String, Metric> metrics = new ConcurrentHashMap<>();
+  private final ResourceStore resources;
+
+  /** The registry holding what {@code resources} kept. */
+  public MetricRegistry(ResourceStore resources) {
+    this.resources = resources;
+    resources.load(COLLECTION).forEach((key, doc) -> metrics.put(key, Metric.fromDocument(doc)));
+  }
 
   static String key(String name) {
     return name.toLowerCase(Locale.ROOT);
@@ -49,26 +60,49 @@ public final class MetricRegistry {
   }
 
   /** The existing metric, or {@code created} stored under its name; the first writer wins. */
-  Metric getOrCreate(Metric created) {
-    Metric existing = metrics.putIfAbsent(key(created.name()), created);
-    return existing == null ? created : existing;
+  synchronized Metric getOrCreate(Metric created) {
+    Metric existing = metrics.get(key(created.name()));
+    if (existing != null) {
+      return existing;
+    }
+    save(created);
+    return created;
   }
 
   /** Creates or replaces; true when it created. */
-  public boolean put(Metric metric) {
-    return metrics.put(key(metric.name()), metric) == null;
+  public synchronized boolean put(Metric metric) {
+    boolean created = !metrics.containsKey(key(metric.name()));
+    save(metric);
+    return created;
   }
 
   /** Applies {@code change} to the metric if present; the result, or empty when absent. */
-  public Optional<Metric> update(String name, UnaryOperator<Metric> change) {
-    return Optional.ofNullable(metrics.computeIfPresent(key(name), (k, m) -> change.apply(m)));
+  public synchronized Optional<Metric> update(String name, UnaryOperator<Metric> change) {
+    Metric old = metrics.get(key(name));
+    if (old == null) {
+      return Optional.empty();
+    }
+    Metric changed = change.apply(old);
+    save(changed);
+    return Optional.of(changed);
   }
 
-  public boolean remove(String name) {
-    return metrics.remove(key(name)) != null;
+  public synchronized boolean remove(String name) {
+    if (!metrics.containsKey(key(name))) {
+      return false;
+    }
+    resources.delete(COLLECTION, key(name));
+    metrics.remove(key(name));
+    return true;
   }
 
-  public void clear() {
+  public synchronized void clear() {
+    resources.deleteAll(COLLECTION);
     metrics.clear();
+  }
+
+  private void save(Metric metric) {
+    resources.put(COLLECTION, key(metric.name()), metric.toDocument());
+    metrics.put(key(metric.name()), metric);
   }
 }

@@ -12,6 +12,7 @@ import dev.appoptics.emulator.internal.http.TokenDirectory;
 import dev.appoptics.emulator.internal.resources.FieldErrors;
 import dev.appoptics.emulator.internal.resources.Json;
 import dev.appoptics.emulator.internal.resources.Listing;
+import dev.appoptics.emulator.internal.store.ResourceStore;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,7 +30,8 @@ import java.util.regex.Pattern;
 /**
  * API tokens ({@code /v1/api_tokens}): list, create, get by id or by name pattern, update, delete. A token made here
  * authenticates while it is active, with its role ({@link TokenDirectory}, looked up on every request without the
- * lock). Thread-safe: one lock guards the records; the index by secret is rewritten under it.
+ * lock). Each token is a document of the resource store's {@code api_tokens}. Thread-safe: one lock guards the
+ * records; the index by secret is rewritten under it, after the store took the change.
  */
 public final class ApiTokensModule implements ApiModule, TokenDirectory {
   private static final Set<String> ROLES = Set.of("admin", "recorder", "viewer");
@@ -37,11 +39,21 @@ public final class ApiTokensModule implements ApiModule, TokenDirectory {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
+  private static final String TOKENS = "api_tokens";
+
   private final Object lock = new Object();
+  private final ResourceStore resources;
   private final SecureRandom random = new SecureRandom();
   private final Map<Long, ObjectNode> tokens = new LinkedHashMap<>();
   private final Map<String, Grant> grants = new ConcurrentHashMap<>();
-  private long nextId = 1;
+  private long nextId;
+
+  public ApiTokensModule(ResourceStore resources) {
+    this.resources = resources;
+    resources.load(TOKENS).forEach((id, token) -> tokens.put(Long.parseLong(id), (ObjectNode) token));
+    tokens.values().forEach(this::index);
+    nextId = resources.highestId(TOKENS) + 1;
+  }
 
   @Override
   public void register(Router router) {
@@ -56,6 +68,7 @@ public final class ApiTokensModule implements ApiModule, TokenDirectory {
   @Override
   public void clear() {
     synchronized (lock) {
+      resources.deleteAll(TOKENS);
       tokens.clear();
       grants.clear();
       nextId = 1;
@@ -111,6 +124,7 @@ public final class ApiTokensModule implements ApiModule, TokenDirectory {
       token.put("href", href(request, id));
       token.put("created_at", now);
       token.put("updated_at", now);
+      resources.put(TOKENS, id, token);
       tokens.put(id, token);
       index(token);
       return ApiResponse.json(201, token).withHeader("Location", "/v1/api_tokens/" + id);
@@ -139,12 +153,14 @@ public final class ApiTokensModule implements ApiModule, TokenDirectory {
     }
     checkRoleAndActive(body, errors);
     synchronized (lock) {
-      ObjectNode token = existing(id);
+      ObjectNode token = existing(id).deepCopy();
       errors.throwIfAny();
       name.ifPresent(n -> token.put("name", n.asText()));
       Json.present(body, "active").ifPresent(a -> token.put("active", a.booleanValue()));
       Json.present(body, "role").ifPresent(r -> token.put("role", r.asText()));
       token.put("updated_at", TIME.format(Instant.ofEpochSecond(request.now())));
+      resources.put(TOKENS, id, token);
+      tokens.put(id, token);
       index(token);
       return ApiResponse.json(200, token);
     }
@@ -153,7 +169,9 @@ public final class ApiTokensModule implements ApiModule, TokenDirectory {
   private ApiResponse delete(ApiRequest request) {
     long id = request.pathId("id");
     synchronized (lock) {
-      grants.remove(existing(id).get("token").asText());
+      ObjectNode gone = existing(id);
+      resources.delete(TOKENS, id);
+      grants.remove(gone.get("token").asText());
       tokens.remove(id);
       return ApiResponse.empty(204);
     }
