@@ -2,6 +2,8 @@ package dev.appoptics.cli;
 
 import dev.appoptics.cli.internal.Durations;
 import dev.appoptics.emulator.RequestLogFormat;
+import dev.appoptics.emulator.Retention;
+import dev.appoptics.emulator.SyncPolicy;
 import dev.appoptics.server.AppOpticsServer;
 import dev.appoptics.server.ServerConfigurationException;
 import java.io.PrintWriter;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,18 +20,20 @@ import picocli.CommandLine.Option;
     name = "server",
     sortOptions = false,
     description = {
-      "Run a self-hosted AppOptics API server in the foreground: the API of 'appoptics emulator', with",
-      "authentication from configured tokens, GET /health and GET /metrics, and a graceful stop on SIGTERM:",
-      "it stops accepting, finishes the requests in flight, syncs, and exits 0. SIGHUP re-reads --tokens-file.",
+      "Run a self-hosted AppOptics API server in the foreground: the API of 'appoptics emulator' over durable",
+      "storage in --data-dir, with authentication from configured tokens, GET /health and GET /metrics, and a",
+      "graceful stop on SIGTERM: it stops accepting, finishes the requests in flight, syncs, and exits 0.",
+      "SIGHUP re-reads --tokens-file.",
       "The first line of output is 'listening on http://HOST:PORT/v1/'; point clients there.",
       "On an address other than loopback it refuses to start without --token or --tokens-file (exit 2),"
           + " unless --insecure."
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  appoptics server --tokens-file /etc/appoptics/tokens --bind 0.0.0.0",
-      "  appoptics server --port 8080 --token secret --request-log",
-      "  appoptics server --port 0       # any free port; read it from the first line",
+      "  appoptics server --data-dir /var/lib/appoptics --tokens-file /etc/appoptics/tokens --bind 0.0.0.0",
+      "  appoptics server --data-dir data --token secret --request-log",
+      "  appoptics server --data-dir data --sync before-answer --retention raw=7d,1m=90d",
+      "  appoptics server --data-dir data --port 0     # any free port; read it from the first line",
       "",
       "Tokens file: one token per line; blank lines and lines starting with # are skipped, and a token may be",
       "followed by a # comment. It is re-read when it changes (within seconds) and on SIGHUP.",
@@ -36,6 +41,22 @@ import picocli.CommandLine.Option;
     })
 final class ServerCommand implements Callable<Integer> {
   private final Cli cli;
+
+  @Option(names = "--data-dir", required = true, paramLabel = "DIR",
+      description = "Where everything is kept (created when missing); one server per directory.")
+  Path dataDir;
+
+  @Option(names = "--sync", paramLabel = "POLICY", defaultValue = "1s",
+      description = "When accepted data is forced onto the disk: every DURATION, or before-answer (each 2xx waits"
+          + " for its sync). Killing the process loses nothing either way; a host crash may lose the last"
+          + " interval (default: ${DEFAULT-VALUE}).")
+  String sync;
+
+  @Option(names = "--retention", paramLabel = "RES=DURATION,...",
+      defaultValue = "raw=2d,1m=32d,15m=32d,1h=558d",
+      description = "How long each resolution of measurements is kept: raw, 1m, 15m, 1h, each a duration or"
+          + " forever; those left out keep the default (default: ${DEFAULT-VALUE}, as AppOptics kept them).")
+  String retention;
 
   @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT",
       description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
@@ -108,7 +129,11 @@ final class ServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    AppOpticsServer.Builder builder = AppOpticsServer.builder()
+    SyncPolicy syncPolicy = setting("--sync", () -> SyncPolicy.parse(sync));
+    Retention kept = setting("--retention", () -> Retention.parse(retention));
+    AppOpticsServer.Builder builder = AppOpticsServer.builder(dataDir)
+        .syncPolicy(syncPolicy)
+        .retention(kept)
         .port(port)
         .bindAddress(bind)
         .insecure(insecure)
@@ -140,6 +165,7 @@ final class ServerCommand implements Callable<Integer> {
     server.closeOnSignals();
     String root = server.baseUri().resolve("/").toString();
     print("listening on " + server.baseUri(),
+        "data directory " + dataDir.toAbsolutePath() + " (sync " + syncPolicy + ", retention " + kept + ")",
         server.acceptsAnyToken()
             ? "accepting any token (no --token or --tokens-file given)"
             : "accepting the configured tokens and the active tokens made through /v1/api_tokens",
@@ -161,6 +187,15 @@ final class ServerCommand implements Callable<Integer> {
           err.flush();
         }
       }, requestLogFormat);
+    }
+  }
+
+  /** A setting parsed from an option's text; a bad one is a usage error naming the option. */
+  private static <T> T setting(String option, Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (IllegalArgumentException e) {
+      throw CliFailure.usage(option + ": " + e.getMessage(), "see 'appoptics server --help'");
     }
   }
 

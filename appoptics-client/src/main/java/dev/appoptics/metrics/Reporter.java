@@ -6,6 +6,7 @@ import dev.appoptics.metrics.internal.reliability.PipelineSettings;
 import dev.appoptics.metrics.internal.reliability.Spool;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,7 +50,7 @@ public final class Reporter implements AutoCloseable {
     this.pipeline = new BatchPipeline<>(settings,
         batch -> rest.wireBody(MeasurementJson.encode(batch)),
         body -> api.checkAccepted(rest.sendOnce("POST", "measurements", null, body)), rest.retrier(), onFailure,
-        "appoptics-reporter");
+        b.onAcknowledged, "appoptics-reporter");
   }
 
   /** Starts configuring a reporter that sends through {@code connection}. */
@@ -114,6 +115,7 @@ public final class Reporter implements AutoCloseable {
     private long spoolMaxBytes = 256L * 1024 * 1024;
     private Duration replayInterval = Duration.ofSeconds(5);
     private Consumer<RuntimeException> onFailure = e -> {};
+    private Consumer<List<Measurement>> onAcknowledged = batch -> {};
 
     private Builder(AppOptics connection) {
       this.connection = connection;
@@ -188,6 +190,17 @@ public final class Reporter implements AutoCloseable {
     /** Told, on a sender thread, about every batch given up after its retries (spooled or lost). */
     public Builder onFailure(Consumer<RuntimeException> onFailure) {
       this.onFailure = Check.notNull("onFailure", onFailure);
+      return this;
+    }
+
+    /**
+     * Told, on a sender thread, about every batch the API acknowledged (answered 2xx), with its measurements as
+     * they were sent (tags resolved). Batches re-sent from the spool are counted in {@link Reporter#stats()} but not
+     * told here: the spool keeps them encoded only. For a record of what the server holds, e.g. to check a server
+     * after a crash.
+     */
+    public Builder onAcknowledged(Consumer<List<Measurement>> onAcknowledged) {
+      this.onAcknowledged = Check.notNull("onAcknowledged", onAcknowledged);
       return this;
     }
 

@@ -2,6 +2,8 @@ package dev.appoptics.server;
 
 import dev.appoptics.emulator.AppOpticsEmulator;
 import dev.appoptics.emulator.RequestLogFormat;
+import dev.appoptics.emulator.Retention;
+import dev.appoptics.emulator.SyncPolicy;
 import dev.appoptics.server.internal.ops.BindAddresses;
 import dev.appoptics.server.internal.ops.RequestLogSink;
 import dev.appoptics.server.internal.ops.Signals;
@@ -19,9 +21,13 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * A self-hosted AppOptics API server: the emulator's API, with the operations a server run for real needs.
+ * A self-hosted AppOptics API server: the emulator's API over durable storage in a data directory, with the
+ * operations a server run for real needs.
  *
  * <ul>
+ *   <li><b>Storage.</b> Everything it accepts is kept in {@link Builder#dataDirectory}, synced by the
+ *       {@link Builder#syncPolicy sync policy}, and measurements are kept per resolution as {@link Builder#retention}
+ *       says (see {@code docs/server.md}).
  *   <li><b>Tokens.</b> Configured tokens ({@link Builder#token}, {@link Builder#tokensFile}, re-read when the file
  *       changes or on {@link #reloadTokens()}) may do everything; tokens made through {@code /v1/api_tokens}
  *       authenticate while active, within their role; any other token gets 401. With no token configured, any
@@ -34,7 +40,7 @@ import java.util.function.Consumer;
  * </ul>
  *
  * <pre>{@code
- * try (AppOpticsServer server = AppOpticsServer.builder()
+ * try (AppOpticsServer server = AppOpticsServer.builder(Path.of("/var/lib/appoptics"))
  *     .port(8080).bindAddress("0.0.0.0").tokensFile(Path.of("/etc/appoptics/tokens"))
  *     .start()) {
  *   server.awaitClose();
@@ -65,7 +71,10 @@ public final class AppOpticsServer implements AutoCloseable {
         .bindAddress(b.bindAddress)
         .tokens(tokens.toArray(String[]::new))
         .acceptAnyToken(acceptsAnyToken)
-        .shutdownGracePeriod(b.shutdownGrace);
+        .shutdownGracePeriod(b.shutdownGrace)
+        .dataDirectory(b.dataDirectory)
+        .syncPolicy(b.syncPolicy)
+        .retention(b.retention);
     this.logFile = Optional.ofNullable(b.requestLogFile).map(RequestLogSink::appendingTo);
     Optional<Consumer<String>> log = logFile.<Consumer<String>>map(f -> f).or(() -> b.requestLog);
     log.ifPresent(sink -> e.requestLog(sink).requestLogFormat(b.requestLogFormat));
@@ -83,8 +92,9 @@ public final class AppOpticsServer implements AutoCloseable {
     }
   }
 
-  public static Builder builder() {
-    return new Builder();
+  /** Starts configuring a server that keeps its data in {@code dataDirectory} (created when missing). */
+  public static Builder builder(Path dataDirectory) {
+    return new Builder(dataDirectory);
   }
 
   /** The API root, {@code http://HOST:PORT/v1/}. */
@@ -162,6 +172,9 @@ public final class AppOpticsServer implements AutoCloseable {
 
   /** Configures a server; every setting has a default. Not thread-safe. */
   public static final class Builder {
+    private final Path dataDirectory;
+    private SyncPolicy syncPolicy = SyncPolicy.defaults();
+    private Retention retention = Retention.service();
     private int port = 8080;
     private String bindAddress = "127.0.0.1";
     private final Set<String> tokens = new LinkedHashSet<>();
@@ -174,7 +187,21 @@ public final class AppOpticsServer implements AutoCloseable {
     private Consumer<String> report = line -> System.err.println(line);
     private final List<Consumer<AppOpticsEmulator.Builder>> emulatorSettings = new ArrayList<>();
 
-    private Builder() {}
+    private Builder(Path dataDirectory) {
+      this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
+    }
+
+    /** When what was accepted is forced onto the disk; default every second ({@link SyncPolicy#defaults()}). */
+    public Builder syncPolicy(SyncPolicy policy) {
+      this.syncPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** How long each resolution of measurements is kept; default {@link Retention#service()}. */
+    public Builder retention(Retention retention) {
+      this.retention = Objects.requireNonNull(retention, "retention");
+      return this;
+    }
 
     /** Port to listen on; default 8080, 0 picks a free one. */
     public Builder port(int port) {

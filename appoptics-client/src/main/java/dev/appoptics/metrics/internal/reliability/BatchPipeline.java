@@ -31,6 +31,7 @@ public final class BatchPipeline<M> implements AutoCloseable {
   private final Consumer<byte[]> sender;
   private final Retrier retrier;
   private final Consumer<RuntimeException> onFailure;
+  private final Consumer<List<M>> onSent;
   private final PipelineCounters counters = new PipelineCounters();
   private final ArrayBlockingQueue<Object> buffer;
   private final Semaphore inFlight;
@@ -47,11 +48,21 @@ public final class BatchPipeline<M> implements AutoCloseable {
    */
   public BatchPipeline(PipelineSettings settings, Function<List<M>, byte[]> encoder, Consumer<byte[]> sender,
       Retrier retrier, Consumer<RuntimeException> onFailure, String threadName) {
+    this(settings, encoder, sender, retrier, onFailure, batch -> {}, threadName);
+  }
+
+  /**
+   * @param onSent told about every batch sent from memory that the API acknowledged (spooled batches re-sent later
+   *     are kept encoded only, so they are counted but not told)
+   */
+  public BatchPipeline(PipelineSettings settings, Function<List<M>, byte[]> encoder, Consumer<byte[]> sender,
+      Retrier retrier, Consumer<RuntimeException> onFailure, Consumer<List<M>> onSent, String threadName) {
     this.settings = settings;
     this.encoder = encoder;
     this.sender = sender;
     this.retrier = retrier;
     this.onFailure = onFailure;
+    this.onSent = onSent;
     this.buffer = new ArrayBlockingQueue<>(settings.capacity());
     this.inFlight = new Semaphore(settings.maxInFlight());
     this.senders = Executors.newFixedThreadPool(settings.maxInFlight(), r -> daemon(r, threadName + "-sender"));
@@ -235,6 +246,7 @@ public final class BatchPipeline<M> implements AutoCloseable {
         return null;
       }, (kind, attempt, failure, wait) -> counters.retried.increment());
       counters.sent.add(batch.size());
+      onSent.accept(List.copyOf(batch));
       triggerReplay();
     } catch (RuntimeException e) {
       counters.failedRequests.increment();
