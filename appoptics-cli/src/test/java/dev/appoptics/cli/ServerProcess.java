@@ -51,12 +51,14 @@ final class ServerProcess implements AutoCloseable {
     this.baseUri = URI.create(awaitLine(LISTENING, 60).group(1));
   }
 
-  /** Starts {@code appoptics server} with {@code args} and waits until it announces its address. */
-  static ServerProcess start(String... args) {
+  /**
+   * Starts {@code appoptics server --data-dir DATA} with {@code args} and waits until it announces its address.
+   */
+  static ServerProcess start(Path data, String... args) {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "server"));
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "server", "--data-dir", data.toString()));
     command.addAll(List.of(args));
     try {
       Path err = Files.createTempFile("appoptics-server-err", ".txt");

@@ -70,7 +70,7 @@ class ServerTest {
   @Test
   void acceptsConfiguredFileAndApiMadeTokensWithinTheirRoleAndNothingElse() throws Exception {
     Path tokens = Files.writeString(dir.resolve("tokens"), "# collectors\n\nfile-token   # added today\n");
-    try (ServerProcess server = ServerProcess.start("--port", "0", "--token", "flag-token",
+    try (ServerProcess server = ServerProcess.start(dir.resolve("data"), "--port", "0", "--token", "flag-token",
         "--tokens-file", tokens.toString())) {
       HttpResponse<String> refusedGet = send(server.baseUri().resolve("metrics"), "GET", "other", null);
       HttpResponse<String> refusedPost = send(server.baseUri().resolve("measurements"), "POST", "other", ONE);
@@ -95,7 +95,7 @@ class ServerTest {
   @Test
   void aChangedTokensFileIsReReadAndSighupReReadsItAtOnce() throws Exception {
     Path tokens = Files.writeString(dir.resolve("tokens"), "token-aaa\n");
-    try (ServerProcess server = ServerProcess.start("--port", "0", "--tokens-file", tokens.toString())) {
+    try (ServerProcess server = ServerProcess.start(dir.resolve("data"), "--port", "0", "--tokens-file", tokens.toString())) {
       assertThat(status(server, "GET", "metrics", "token-aaa")).isEqualTo(200);
 
       Files.writeString(tokens, "token-bbb\n");
@@ -122,7 +122,7 @@ class ServerTest {
 
   @Test
   void insecureListensOnEveryInterfaceAcceptingAnyToken() throws Exception {
-    try (ServerProcess server = ServerProcess.start("--port", "0", "--bind", "0.0.0.0", "--insecure")) {
+    try (ServerProcess server = ServerProcess.start(dir.resolve("data"), "--port", "0", "--bind", "0.0.0.0", "--insecure")) {
       assertThat(status(server, "GET", "metrics", "whatever")).isEqualTo(200);
       assertThat(server.out()).contains("accepting any token (no --token or --tokens-file given)");
     }
@@ -130,7 +130,7 @@ class ServerTest {
 
   @Test
   void healthAndMetricsNeedNoTokenAndMetricsPassPromtool() throws Exception {
-    try (ServerProcess server = ServerProcess.start("--port", "0", "--token", "t")) {
+    try (ServerProcess server = ServerProcess.start(dir.resolve("data"), "--port", "0", "--token", "t")) {
       status(server, "POST", "measurements", "t");
       status(server, "GET", "spaces/123", "t");
       HttpResponse<String> health = send(server.root().resolve("health"), "GET", null, null);
@@ -151,7 +151,7 @@ class ServerTest {
   @Test
   void theRequestLogFileHasOneJsonLinePerRequest() throws Exception {
     Path log = dir.resolve("requests.log");
-    try (ServerProcess server = ServerProcess.start("--port", "0", "--token", "t",
+    try (ServerProcess server = ServerProcess.start(dir.resolve("data"), "--port", "0", "--token", "t",
         "--request-log-file", log.toString())) {
       status(server, "POST", "measurements", "t");
       status(server, "GET", "metrics", "t");
@@ -167,8 +167,9 @@ class ServerTest {
   }
 
   @Test
-  void sigtermLetsTheRequestInFlightFinishThenExitsZero() throws Exception {
-    try (ServerProcess server = ServerProcess.start("--port", "0", "--token", "t")) {
+  void sigtermLetsTheRequestInFlightFinishSyncsAndExitsZero() throws Exception {
+    Path data = dir.resolve("data");
+    try (ServerProcess server = ServerProcess.start(data, "--port", "0", "--token", "t")) {
       byte[] body = ONE.getBytes(StandardCharsets.UTF_8);
       try (Socket socket = new Socket(server.baseUri().getHost(), server.baseUri().getPort())) {
         socket.setSoTimeout(30_000);
@@ -190,6 +191,16 @@ class ServerTest {
       }
       assertThat(server.exitCode()).as(server.toString()).isZero();
       assertThat(server.out()).last().isEqualTo("stopped");
+    }
+
+    try (ServerProcess again = ServerProcess.start(data, "--port", "0", "--token", "t")) {
+      HttpResponse<String> stored = send(again.baseUri().resolve("measurements/m?resolution=1&duration=3600"),
+          "GET", "t", null);
+
+      assertThat(Json.parse(stored.body()).at("/series/0/measurements/0/value").asDouble()).as(stored.body())
+          .isEqualTo(1.0);
+      assertThat(again.err()).as("the stop saved a checkpoint: nothing left to replay")
+          .contains("1 saved series").contains(" 0 measurements replayed");
     }
   }
 
