@@ -204,6 +204,35 @@ class ServerTest {
     }
   }
 
+  @Test
+  void aCopyOfTheStoppedDataDirectoryIsAWholeBackup() throws Exception {
+    Path data = dir.resolve("data");
+    Path backup = dir.resolve("backup");
+    try (ServerProcess server = ServerProcess.start(data, "--port", "0", "--token", "t")) {
+      status(server, "POST", "measurements", "t");
+      send(server.baseUri().resolve("spaces"), "POST", "t", "{\"name\":\"kept\"}");
+      assertThat(server.terminate()).isZero();
+    }
+    copyTree(data, backup);
+
+    try (ServerProcess restored = ServerProcess.start(backup, "--port", "0", "--token", "t")) {
+      HttpResponse<String> spaces = send(restored.baseUri().resolve("spaces"), "GET", "t", null);
+      HttpResponse<String> stored = send(restored.baseUri().resolve("measurements/m?resolution=60&duration=3600"),
+          "GET", "t", null);
+
+      assertThat(Json.parse(spaces.body()).at("/spaces/0/name").asText()).isEqualTo("kept");
+      assertThat(Json.parse(stored.body()).at("/series/0/measurements/0/value").asDouble()).isEqualTo(1.0);
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        Files.copy(p, to.resolve(from.relativize(p).toString()));
+      }
+    }
+  }
+
   /** Waits until the server is answering the request whose body is still arriving (and the scrape itself). */
   private static void awaitInFlight(ServerProcess server) throws Exception {
     for (int i = 0; i < 200; i++) {
