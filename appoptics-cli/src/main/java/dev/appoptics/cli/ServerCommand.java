@@ -86,7 +86,7 @@ final class ServerCommand implements Callable<Integer> {
   String shutdownGrace;
 
   @Option(names = "--request-log",
-      description = "Write one line per request to standard error.")
+      description = "Write one line per request (and per alert delivery attempt) to standard error.")
   boolean requestLog;
 
   @Option(names = "--request-log-file", paramLabel = "FILE",
@@ -97,6 +97,10 @@ final class ServerCommand implements Callable<Integer> {
       description = "json (one object per line: time, method, path, route, status, bytes, duration_ms, remote,"
           + " user_agent) or text (default: ${DEFAULT-VALUE}).")
   RequestLogFormat requestLogFormat;
+
+  @Option(names = "--alert-interval", paramLabel = "DURATION", defaultValue = "60s",
+      description = "Time between two evaluations of every alert; 0 turns evaluation off (default: ${DEFAULT-VALUE}).")
+  String alertInterval;
 
   @Option(names = "--header-timeout", paramLabel = "DURATION", defaultValue = "10s",
       description = "How long a request may take to send its headers; past it 408 (default: ${DEFAULT-VALUE}).")
@@ -130,6 +134,7 @@ final class ServerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     SyncPolicy syncPolicy = setting("--sync", () -> SyncPolicy.parse(sync));
+    Duration alerts = EmulatorCommand.alertInterval(alertInterval);
     Retention kept = setting("--retention", () -> Retention.parse(retention));
     AppOpticsServer.Builder builder = AppOpticsServer.builder(dataDir)
         .syncPolicy(syncPolicy)
@@ -144,7 +149,8 @@ final class ServerCommand implements Callable<Integer> {
               .idleTimeout(duration("--idle-timeout", idleTimeout))
               .pastLimit(duration("--past-limit", pastLimit))
               .maxSeries(maxSeries)
-              .maxPoints(maxPoints);
+              .maxPoints(maxPoints)
+              .alertInterval(alerts);
           if (threads != null) {
             e.threads(threads);
           }

@@ -5,6 +5,7 @@ import dev.appoptics.emulator.RequestLogFormat;
 import dev.appoptics.emulator.Retention;
 import dev.appoptics.emulator.ServiceSeed;
 import dev.appoptics.emulator.SyncPolicy;
+import dev.appoptics.emulator.internal.ops.LogLines;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -194,6 +195,14 @@ public final class EmulatorSettings {
 
   public RequestLogFormat requestLogFormat() {
     return requestLogFormat;
+  }
+
+  /**
+   * Where lines about something other than a request (an alert delivery, a failed evaluation) go: the request log,
+   * in its format.
+   */
+  public Optional<Consumer<String>> messageLog() {
+    return requestLog().map(sink -> LogLines.messages(sink, requestLogFormat, clock, "info"));
   }
 
   /** How long closing waits for the requests in flight; zero cuts them off. */

@@ -1,7 +1,7 @@
 package dev.appoptics.emulator.internal.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.appoptics.emulator.RequestLogFormat;
+import dev.appoptics.emulator.internal.ops.LogLines;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -49,7 +49,7 @@ final class RequestLog {
       line.put("duration_ms", Math.round(e.nanos() / 1e4) / 100.0);
       line.put("remote", e.remote());
       line.put("user_agent", e.userAgent());
-      sink.accept(json(line));
+      sink.accept(LogLines.json(line));
       return;
     }
     StringBuilder line = new StringBuilder()
@@ -72,24 +72,8 @@ final class RequestLog {
     if (sink == null) {
       return;
     }
-    String message = "error while answering " + method + " " + target + ": " + failure;
-    if (format == RequestLogFormat.JSON) {
-      Map<String, Object> line = new LinkedHashMap<>();
-      line.put("time", clock.instant().toString());
-      line.put("level", "error");
-      line.put("message", message);
-      sink.accept(json(line));
-    } else {
-      sink.accept(message);
-    }
-  }
-
-  private static String json(Map<String, Object> line) {
-    try {
-      return ApiResponse.mapper().writeValueAsString(line);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write a request log line", e);
-    }
+    LogLines.messages(sink, format, clock, "error")
+        .accept("error while answering " + method + " " + target + ": " + failure);
   }
 
   private static String truncate(String s) {
