@@ -3,6 +3,7 @@ package dev.appoptics.emulator.internal.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.appoptics.emulator.Faults;
+import dev.appoptics.emulator.internal.console.ConsoleFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -61,6 +62,7 @@ public final class HttpFront {
   private final FaultInjector faults;
   private final RequestBodies bodies;
   private final AtomicLong requests = new AtomicLong();
+  private final ConsoleFiles console = new ConsoleFiles();
   private HttpServer server;
   private ExecutorService executor;
 
@@ -146,6 +148,13 @@ public final class HttpFront {
     byte[] requestBody = new byte[0];
     ApiResponse response;
     Map<String, String> extra = new LinkedHashMap<>();
+    if (!rawPath.equals("/v1") && !rawPath.startsWith("/v1/")) {
+      response = consoleFile(method, rawPath, target, Wire.headers(ex), now);
+      RequestLog.write(config.log(), config.logBodies(), method, target, Integer.toString(response.status()),
+          response.body().length, started, null, response);
+      send(ex, response, extra);
+      return;
+    }
     try {
       FaultInjector.Decision fault = faults.next();
       if (fault.delayMillis() > 0) {
@@ -157,9 +166,6 @@ public final class HttpFront {
         return;
       }
       Map<String, String> headers = Wire.headers(ex);
-      if (!rawPath.equals("/v1") && !rawPath.startsWith("/v1/")) {
-        throw ApiError.notFound("Not found");
-      }
       String token = Wire.token(headers.get("authorization"));
       if (token == null || !(config.tokens().isEmpty() || config.tokens().contains(token))) {
         throw unauthorized(method);
@@ -226,6 +232,29 @@ public final class HttpFront {
       throw ApiError.notFound("Not found");
     }
     return match.handler().handle(request.withPathParams(match.pathParams()));
+  }
+
+  /**
+   * Temporary, until the front has public routes: the web console's files outside {@code /v1}, answered without a
+   * token, rate limit or faults.
+   */
+  private ApiResponse consoleFile(String method, String rawPath, String target, Map<String, String> headers,
+      long now) {
+    try {
+      if (!method.equals("GET") && !method.equals("HEAD")) {
+        throw ApiError.request(405, "Method " + method + " is not allowed for " + rawPath);
+      }
+      String file = rawPath.startsWith("/console/")
+          ? URLDecoder.decode(rawPath.substring("/console/".length()).replace("+", "%2B"), StandardCharsets.UTF_8)
+          : rawPath.equals("/") ? null : "";
+      ApiRequest request = new ApiRequest(method, target, List.of(), file == null ? Map.of() : Map.of("file", file),
+          Map.of(), headers, new byte[0], null, now);
+      return file == null ? console.index(request) : console.file(request);
+    } catch (ApiError e) {
+      return e.toResponse(now);
+    } catch (IllegalArgumentException e) {
+      return ApiError.request(400, "Malformed path: " + rawPath).toResponse(now);
+    }
   }
 
   private static ApiError unauthorized(String method) {
