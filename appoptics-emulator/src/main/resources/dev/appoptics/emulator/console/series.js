@@ -21,8 +21,7 @@ export function windowParams(win) {
 export async function streamSeries(stream, win) {
   if (stream.composite) {
     const answer = await get("/v1/measurements", {...windowParams(win), compose: stream.composite});
-    const series = composedSeries(answer);
-    return series.map((s) => ({...s, label: label(stream.name || s.metric || "composite", s.tags, series.length)}));
+    return labelled(composedSeries(answer), (s) => stream.name || s.metric || "composite");
   }
   const params = {...windowParams(win), ...tagFilters(stream.tags)};
   const summary = SUMMARY_FUNCTIONS[stream.summary_function];
@@ -34,8 +33,7 @@ export async function streamSeries(stream, win) {
     params.group_by = stream.group_by || "*";
     params.group_by_function = GROUP_FUNCTIONS[group] || "mean";
   }
-  const series = await metricSeries(stream.metric, params);
-  return series.map((s) => ({...s, label: label(stream.name || stream.metric, s.tags, series.length)}));
+  return labelled(await metricSeries(stream.metric, params), () => stream.name || stream.metric);
 }
 
 /** tags[name]=value parameters from a stream's tags; a tag without values asks for series that have it. */
@@ -85,9 +83,17 @@ function composedSeries(answer) {
   }));
 }
 
-function label(name, tags, count) {
-  const text = formatTags(tags);
-  return count > 1 && text ? `${name} · ${text}` : name;
+/**
+ * Names each series: the stream's name, and when there are several, the tags that tell them apart (tags every
+ * series shares say nothing).
+ */
+function labelled(series, name) {
+  const differing = (key) => new Set(series.map((s) => s.tags[key])).size > 1;
+  return series.map((s) => {
+    const own = Object.fromEntries(Object.entries(s.tags).filter(([key]) => differing(key)));
+    const text = formatTags(own);
+    return {...s, label: series.length > 1 && text ? `${name(s)} · ${text}` : name(s)};
+  });
 }
 
 /**

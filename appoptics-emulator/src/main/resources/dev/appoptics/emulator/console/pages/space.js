@@ -57,7 +57,8 @@ function chartView(chart) {
     chartType: chart.type || "line", state: "loading"}},
   h("div", {class: "card-head"}, h("h3", {}, chart.name), h("span", {class: "kind"}, chart.type || "line")),
   body, notes);
-  const streams = chart.streams || [];
+  // Streams in their chart order ("position"), as given where none is set.
+  const streams = [...(chart.streams || [])].sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
   let plot = null;
 
   /** Puts {@code content} (a state or a big number) in place of whatever the chart showed. */
