@@ -181,6 +181,9 @@ class ConsoleTest {
     WebElement alert = browser.find("[data-alert-name='console.pages.high']");
     assertThat(alert.getText()).contains("console.pages above 3").contains("for 60 s").contains("Ops mail");
     assertThat(alert.getAttribute("data-state")).isEqualTo("ok");
+    alert.findElement(By.cssSelector("details summary")).click();
+    browser.await(d -> alert.findElement(By.cssSelector(".notifications")).getText()
+        .matches("None sent yet\\.|This server keeps no log of notifications\\."));
 
     browser.open(emulator.consoleUri().resolve("#/services"));
     assertThat(browser.find("#main").getText()).contains("Ops mail").contains("ops@example.com");

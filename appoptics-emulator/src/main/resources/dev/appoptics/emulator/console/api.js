@@ -2,6 +2,7 @@
 // HTTP Basic with the token as user name.
 
 const TOKEN_KEY = "appoptics.console.token";
+const PROBE_KEY = "appoptics.console.probe";
 const MAX_PAGES = 50;
 
 /** An answer other than 2xx: its status and the messages of its error body, "field: message" each. */
@@ -23,16 +24,24 @@ export class Unreachable extends Error {
 }
 
 const session = {
-  token: readStoredToken(),
+  token: stored(TOKEN_KEY),
   // True when the server accepted a token it cannot know: it accepts any token, so nobody is asked for one.
   open: false,
 };
 
-function readStoredToken() {
+function stored(key) {
   try {
-    return sessionStorage.getItem(TOKEN_KEY);
+    return sessionStorage.getItem(key);
   } catch (e) {
     return null;
+  }
+}
+
+function store(key, value) {
+  try {
+    sessionStorage.setItem(key, value);
+  } catch (e) {
+    // kept in memory only
   }
 }
 
@@ -52,18 +61,20 @@ export function forgetToken() {
 
 /**
  * Finds out whether a token is needed: a typed token still accepted is used; otherwise a random token nobody
- * configured is tried, and if the server accepts it, it accepts any token and nobody is asked. Returns true when
- * requests can be made, false when a token must be typed.
+ * configured is tried, and if the server accepts it, it accepts any token and nobody is asked (that token is kept
+ * for the tab, so reloading does not make up another). Returns true when requests can be made, false when a token
+ * must be typed.
  */
 export async function ready() {
   if (session.token && (await accepted(session.token))) {
     return true;
   }
   forgetToken();
-  const probe = `console-probe-${randomHex()}`;
+  const probe = stored(PROBE_KEY) || `console-probe-${randomHex()}`;
   if (await accepted(probe)) {
     session.token = probe;
     session.open = true;
+    store(PROBE_KEY, probe);
     return true;
   }
   return false;
@@ -76,11 +87,7 @@ export async function useToken(token) {
   }
   session.token = token;
   session.open = false;
-  try {
-    sessionStorage.setItem(TOKEN_KEY, token);
-  } catch (e) {
-    // kept in memory only
-  }
+  store(TOKEN_KEY, token);
   return true;
 }
 

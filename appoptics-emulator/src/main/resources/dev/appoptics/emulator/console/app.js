@@ -61,8 +61,15 @@ async function show() {
   const {route, params, query} = location_();
   const page = {generation: Symbol("page"), cleanups: []};
   current = page;
-  document.querySelectorAll(".nav a").forEach((a) =>
-    a.classList.toggle("current", Boolean(route) && a.dataset.section === route.section));
+  document.querySelectorAll(".nav a").forEach((a) => {
+    const here = Boolean(route) && a.dataset.section === route.section;
+    a.classList.toggle("current", here);
+    if (here) {
+      a.setAttribute("aria-current", "page");
+    } else {
+      a.removeAttribute("aria-current");
+    }
+  });
   main.dataset.state = "loading";
   if (!route) {
     document.title = "Not found · AppOptics console";

@@ -1,5 +1,5 @@
 // Alerts: each alert's conditions and services, and its state as the status endpoint reports it.
-import {ApiFailure, get, getAll} from "../api.js";
+import {ApiFailure, get, getAll, path} from "../api.js";
 import {externalLink, fill, formatTime, h, state} from "../dom.js";
 import {pageHead, shortFailure} from "../page.js";
 
@@ -9,6 +9,7 @@ export async function alertsPage(ctx) {
   ctx.title("Alerts");
   const note = h("span", {class: "note"});
   const list = h("div");
+  const opened = new Set(); // alerts whose notifications are open stay open when the page refreshes
   fill(ctx.main, pageHead("Alerts", [], note), list);
 
   async function load() {
@@ -19,7 +20,7 @@ export async function alertsPage(ctx) {
     alerts.sort((a, b) => a.name.localeCompare(b.name));
     note.textContent = status.note || `State as of ${formatTime(Math.floor(Date.now() / 1000))}; refreshes every ${REFRESH_SECONDS} s`;
     fill(list, alerts.length
-      ? alerts.map((alert) => alertCard(alert, status))
+      ? alerts.map((alert) => alertCard(alert, status, opened))
       : state("empty", "No alerts yet", "Create one through the API (POST /v1/alerts) or with 'appoptics alerts create'."));
   }
   await load();
@@ -47,7 +48,7 @@ async function alertStates() {
   }
 }
 
-function alertCard(alert, status) {
+function alertCard(alert, status, opened) {
   const firingSince = status.firing.get(alert.id);
   const [label, kind, detail] = !status.known ? ["unknown", "off", null]
     : firingSince !== undefined ? ["triggered", "triggered", `since ${formatTime(firingSince)}`]
@@ -72,7 +73,42 @@ function alertCard(alert, status) {
       : h("p", {class: "note"}, "No services."),
     h("p", {class: "note"},
       `Re-arms after ${alert.rearm_seconds ?? 600} s`,
-      runbook ? [" · runbook: ", externalLink(runbook)] : null));
+      runbook ? [" · runbook: ", externalLink(runbook)] : null),
+    notificationLog(alert, opened));
+}
+
+/**
+ * The alert's recent notifications, read when opened: GET /v1/alerts/:id/notifications (this server's own log of
+ * what it sent to each service and how that went). A server without that log says so.
+ */
+function notificationLog(alert, opened) {
+  const content = h("div", {class: "notifications"});
+  const details = h("details", {}, h("summary", {class: "note"}, "Recent notifications"), content);
+  details.addEventListener("toggle", async () => {
+    if (!details.open) {
+      opened.delete(alert.id);
+      return;
+    }
+    opened.add(alert.id);
+    fill(content, h("p", {class: "note"}, "Loading…"));
+    try {
+      const answer = await get(path("alerts", alert.id, "notifications"));
+      const sent = answer.notifications || [];
+      fill(content, sent.length
+        ? h("ul", {class: "list"}, sent.map((n) => h("li", {data: {status: n.status}},
+          h("span", {}, formatTime(n.created_at)),
+          h("span", {}, `${n.kind || "notification"} to ${(n.service && (n.service.title || n.service.type)) || "a service"}`),
+          h("span", {class: `badge ${n.status === "delivered" ? "ok" : n.status === "pending" ? "off" : "triggered"}`}, n.status),
+          n.reason ? h("span", {class: "meta"}, n.reason) : null,
+          h("span", {class: "meta"}, `${(n.attempts || []).length} attempt${(n.attempts || []).length === 1 ? "" : "s"}`))))
+        : h("p", {class: "note"}, "None sent yet."));
+    } catch (e) {
+      fill(content, h("p", {class: "note"}, e instanceof ApiFailure && e.status === 404
+        ? "This server keeps no log of notifications." : `Could not read them: ${shortFailure(e)}`));
+    }
+  });
+  details.open = opened.has(alert.id);
+  return details;
 }
 
 /** "demo.cpu above 85 (average) for 300 s where region=us-east" */

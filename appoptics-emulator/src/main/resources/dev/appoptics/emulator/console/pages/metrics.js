@@ -43,7 +43,6 @@ export async function metricsPage(ctx) {
     }
   }
   await page(0);
-  input.focus();
 }
 
 function row(metric) {
