@@ -182,7 +182,7 @@ function basic(token) {
 }
 
 /** Every error body shape the API uses, as "field: message" lines. */
-export function errorMessages(text, fallback) {
+function errorMessages(text, fallback) {
   let body;
   try {
     body = JSON.parse(text);

@@ -17,7 +17,7 @@ export function paletteColor(i) {
  * window: {start, end}}. Returns {update(model), destroy()}; the chart follows its container's width. The
  * uPlot instance is on {@code container.plot} (its data: [times, values of each series]).
  */
-export function timeChart(container, model) {
+function timeChart(container, model) {
   let plot = null;
   let current = model;
 
@@ -81,6 +81,21 @@ export function timeChart(container, model) {
       destroyPlot();
     },
   };
+}
+
+/** Draws {@code model} in {@code container}: updates the chart already there, or makes one. Returns the chart. */
+export function drawTimeChart(existing, container, model) {
+  if (existing) {
+    existing.update(model);
+    return existing;
+  }
+  fill(container);
+  return timeChart(container, model);
+}
+
+/** Whether any series of the model has a point. */
+export function hasPoints(model) {
+  return model.series.some((s) => s.points.length > 0);
 }
 
 /**

@@ -37,7 +37,7 @@ export async function streamSeries(stream, win) {
 }
 
 /** tags[name]=value parameters from a stream's tags; a tag without values asks for series that have it. */
-export function tagFilters(tags) {
+function tagFilters(tags) {
   const params = {};
   for (const tag of tags || []) {
     const values = (tag.values || []).filter((v) => v !== null && v !== "");

@@ -6,7 +6,7 @@ const HOUR = 3600;
 const DAY = 86400;
 
 /** The presets of the service's date picker, newest first. */
-export const PRESETS = [
+const PRESETS = [
   {key: "30m", label: "Last 30 minutes", seconds: 30 * MINUTE},
   {key: "1h", label: "Last 60 minutes", seconds: HOUR},
   {key: "3h", label: "Last 3 hours", seconds: 3 * HOUR},
@@ -22,7 +22,7 @@ export const PRESETS = [
  * Seconds per point for a range of this length, as the service's picker maps them: up to an hour raw (resolution 1:
  * every measurement at its own time and period), up to 6 hours 1 minute, up to 24 hours 15 minutes, beyond 1 hour.
  */
-export function resolutionFor(seconds) {
+function resolutionFor(seconds) {
   if (seconds <= HOUR) {
     return 1;
   }

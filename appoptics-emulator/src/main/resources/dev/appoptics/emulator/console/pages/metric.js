@@ -1,6 +1,6 @@
 // One metric: its attributes, and its series charted with a tag filter, a split, a summary and a resolution.
 import {get, path} from "../api.js";
-import {paletteColor, summarize, timeChart} from "../chart.js";
+import {drawTimeChart, hasPoints, paletteColor, summarize} from "../chart.js";
 import {definitions, fill, formatNumber, formatTags, formatTime, h, state} from "../dom.js";
 import {failure, pageHead} from "../page.js";
 import {annotationEvents, metricSeries, windowParams} from "../series.js";
@@ -91,13 +91,8 @@ export async function metricPage(ctx) {
       points: s.points, units}));
     const model = {type: "line", series: drawn, label: attributes.display_units_long || "",
       min: attributes.display_min, max: attributes.display_max, thresholds: [], events, window: win};
-    if (chart) {
-      chart.update(model);
-    } else {
-      fill(plotArea);
-      chart = timeChart(plotArea, model);
-    }
-    card.dataset.state = drawn.some((s) => s.points.length) ? "ready" : "empty";
+    chart = drawTimeChart(chart, plotArea, model);
+    card.dataset.state = hasPoints(model) ? "ready" : "empty";
     fill(table, seriesTable(drawn, units));
   }
 

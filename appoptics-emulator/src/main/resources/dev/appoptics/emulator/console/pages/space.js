@@ -1,6 +1,6 @@
 // A space: each chart drawn from the stored measurements as its type says, over the picked time range.
 import {get, path} from "../api.js";
-import {bigNumber, paletteColor, summarize, timeChart} from "../chart.js";
+import {bigNumber, drawTimeChart, hasPoints, paletteColor, summarize} from "../chart.js";
 import {fill, formatTime, h, state} from "../dom.js";
 import {failure, pageHead, shortFailure} from "../page.js";
 import {annotationEvents, streamSeries} from "../series.js";
@@ -134,13 +134,8 @@ function chartView(chart) {
       events,
       window: win,
     };
-    if (plot) {
-      plot.update(model);
-    } else {
-      fill(body);
-      plot = timeChart(body, model);
-    }
-    card.dataset.state = drawn.some((s) => s.points.length) ? "ready" : "empty";
+    plot = drawTimeChart(plot, body, model);
+    card.dataset.state = hasPoints(model) ? "ready" : "empty";
   }
 
   return {
