@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 public final class ConsoleFiles {
   private static final String ROOT = "dev/appoptics/emulator/console/";
   private static final String UPLOT_PREFIX = "uplot/";
+  private static final String UPLOT_DESCRIPTOR = "META-INF/maven/org.webjars.npm/uplot/pom.properties";
   private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final Map<String, String> TYPES =
       Map.of(
@@ -39,14 +40,8 @@ public final class ConsoleFiles {
       "default-src 'self'; img-src 'self' data:; style-src 'self'; connect-src 'self';"
           + " object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
-  private final ClassLoader loader;
-  private final String uplotDirectory;
+  private final ClassLoader loader = ConsoleFiles.class.getClassLoader();
   private final Map<String, Asset> cache = new ConcurrentHashMap<>();
-
-  public ConsoleFiles() {
-    this.loader = ConsoleFiles.class.getClassLoader();
-    this.uplotDirectory = "META-INF/resources/webjars/uplot/" + uplotVersion(loader) + "/dist/";
-  }
 
   /** {@code GET /}: the console's page. */
   public ApiResponse index(ApiRequest request) {
@@ -82,8 +77,8 @@ public final class ConsoleFiles {
     if (cached != null) {
       return Optional.of(cached);
     }
-    String resource =
-        name.startsWith(UPLOT_PREFIX) ? uplotDirectory + name.substring(UPLOT_PREFIX.length()) : ROOT + name;
+    String resource = name.startsWith(UPLOT_PREFIX) ? uplotDirectory() + name.substring(UPLOT_PREFIX.length())
+        : ROOT + name;
     try (InputStream in = loader.getResourceAsStream(resource)) {
       if (in == null) {
         return Optional.empty();
@@ -105,18 +100,17 @@ public final class ConsoleFiles {
     return true;
   }
 
-  private static String uplotVersion(ClassLoader loader) {
-    String descriptor = "META-INF/maven/org.webjars.npm/uplot/pom.properties";
-    try (InputStream in = loader.getResourceAsStream(descriptor)) {
+  /** Where the webjar keeps uPlot's files; its version is read from the webjar itself. */
+  private String uplotDirectory() {
+    try (InputStream in = loader.getResourceAsStream(UPLOT_DESCRIPTOR)) {
       if (in == null) {
-        throw new IllegalStateException(
-            "the console needs uPlot on the classpath: add the dependency org.webjars.npm:uplot");
+        throw ApiError.notFound("The console's charts need uPlot on the classpath: the dependency org.webjars.npm:uplot");
       }
       Properties properties = new Properties();
       properties.load(in);
-      return properties.getProperty("version");
+      return "META-INF/resources/webjars/uplot/" + properties.getProperty("version") + "/dist/";
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + descriptor, e);
+      throw new UncheckedIOException("cannot read " + UPLOT_DESCRIPTOR, e);
     }
   }
 
