@@ -195,6 +195,24 @@ class ConsoleTest {
   }
 
   @Test
+  void theThemeToggleGoesFromTheSystemsToLightToDarkAndIsRemembered() {
+    browser.open(emulator.consoleUri());
+    WebElement toggle = browser.find("#theme-toggle");
+    assertThat(toggle.getText()).isEqualTo("Theme: auto");
+
+    toggle.click();
+    assertThat(browser.script("return document.documentElement.dataset.theme")).isEqualTo("light");
+    toggle.click();
+    assertThat(browser.script("return document.documentElement.dataset.theme")).isEqualTo("dark");
+    browser.driver().navigate().refresh();
+    browser.awaitPage();
+    assertThat(browser.script("return document.documentElement.dataset.theme")).isEqualTo("dark");
+    assertThat(browser.find("#theme-toggle").getText()).isEqualTo("Theme: dark");
+    browser.find("#theme-toggle").click();
+    assertThat(browser.find("#theme-toggle").getText()).isEqualTo("Theme: auto");
+  }
+
+  @Test
   void aServerThatNeedsATokenAsksForItOnce() {
     try (AppOpticsEmulator guarded = AppOpticsEmulator.builder().tokens("s3cret").start()) {
       new TestHttp(guarded.baseUri(), "s3cret").post("spaces", "{\"name\":\"Guarded\"}");
