@@ -100,6 +100,29 @@ class ConsoleFilesTest {
   }
 
   @Test
+  void headAnswersTheHeadersAlone() {
+    TestHttp.Answer head = root.send(root.builder("console/app.js").method("HEAD", HttpRequest.BodyPublishers.noBody()));
+
+    assertThat(head.status()).isEqualTo(200);
+    assertThat(head.header("Content-Type")).isEqualTo("text/javascript;charset=utf-8");
+    assertThat(head.header("ETag")).isEqualTo(root.get("console/app.js").header("ETag"));
+    assertThat(head.body()).isEmpty();
+  }
+
+  @Test
+  void theConsoleMeetsNoInjectedFault() {
+    emulator.setFaults(Faults.builder().failNext(3, 503).build());
+    try {
+      assertThat(root.get("").status()).isEqualTo(200);
+      assertThat(root.get("console/app.js").status()).isEqualTo(200);
+      assertThat(new TestHttp(emulator.baseUri(), "secret").get("spaces").status())
+          .as("the API still does").isEqualTo(503);
+    } finally {
+      emulator.setFaults(Faults.none());
+    }
+  }
+
+  @Test
   void onlyReadingIsAllowed() {
     TestHttp.Answer post = root.post("", "{}");
 
