@@ -128,6 +128,15 @@ class ConsoleTest {
       browser.awaitPage();
       browser.await(d -> queried("console.range", Integer.parseInt(preset[1])));
     }
+    assertThat(browser.find("[data-role='updated']").getText()).contains("refreshes every 300 s");
+
+    REQUESTS.clear();
+    long from = now - 7200;
+    browser.open(emulator.consoleUri().resolve("#/spaces/" + space + "?from=" + from + "&to=" + now));
+    browser.await(d -> queried("console.range", 60));
+    assertThat(REQUESTS).anyMatch(l -> l.contains("start_time=" + from + "&end_time=" + now));
+    assertThat(browser.find("[data-role='updated']").getText()).as("a range that ends in the past stays put")
+        .doesNotContain("refreshes");
   }
 
   @Test
