@@ -89,6 +89,26 @@ class ConsoleTest {
   }
 
   @Test
+  void aRangeEndingNowShowsNewMeasurementsWithoutAReload() {
+    long now = Instant.now().getEpochSecond();
+    submit("console.live", "web1", new long[] {now - 120, now - 60}, new double[] {1, 2});
+    long space = createSpace("Live");
+    createChart(space, "{\"name\":\"Live\",\"streams\":[{\"metric\":\"console.live\"}]}");
+    WebElement chart = openChart(space, "Live");
+    assertThat(plotted(chart).get(1)).hasSize(2);
+    browser.script("document.body.dataset.sameDocument = 'yes'");
+
+    long later = Instant.now().getEpochSecond();
+    submit("console.live", "web1", new long[] {later}, new double[] {3});
+
+    browser.await(d -> plotted(chart).get(1).size() == 3);
+    assertThat(plotted(chart).get(1)).extracting(Number::doubleValue).containsExactly(1.0, 2.0, 3.0);
+    Number axisEnd = (Number) browser.script("return arguments[0].querySelector('.plot').plot.scales.x.max;", chart);
+    assertThat(axisEnd.longValue()).as("the time axis moved on with the range").isGreaterThanOrEqualTo(later);
+    assertThat(browser.script("return document.body.dataset.sameDocument")).isEqualTo("yes");
+  }
+
+  @Test
   void aBignumberShowsTheSummaryOfItsStream() {
     long now = Instant.now().getEpochSecond();
     submit("console.big", "web1", new long[] {now - 300, now - 200, now - 100}, new double[] {10, 20, 30.5});

@@ -18,21 +18,22 @@ export function paletteColor(i) {
  * uPlot instance is on {@code container.plot} (its data: [times, values of each series]).
  */
 function timeChart(container, model) {
+  // What the plot's callbacks read (range, legend values, thresholds, markers); an update swaps it in place.
+  const view = {model, shown: []};
   let plot = null;
-  let current = model;
 
   function build() {
     destroyPlot();
-    const total = current.series.reduce((n, s) => n + s.points.length, 0);
-    container.dataset.points = String(total);
-    if (total === 0) {
+    container.dataset.points = String(pointCount(view.model));
+    if (!hasPoints(view.model)) {
       fill(container, state("empty", "No data in this range yet",
         "Measurements appear here once they are submitted; try a longer range."));
       return;
     }
     fill(container);
-    const {data, shown} = aligned(current);
-    plot = new uPlot(options(current, container.clientWidth || 400, shown), data, container);
+    const {data, shown} = aligned(view.model);
+    view.shown = shown;
+    plot = new uPlot(options(view, container.clientWidth || 400), data, container);
     container.plot = plot;
   }
 
@@ -59,17 +60,16 @@ function timeChart(container, model) {
   observer.observe(container);
   build();
   return {
-    update(model) {
-      const sameShape = plot && model.series.length === current.series.length
-        && model.series.every((s, i) => s.label === current.series[i].label) && model.type === current.type;
-      current = model;
-      if (sameShape && model.series.some((s) => s.points.length)) {
-        const {data, shown} = aligned(model);
-        plot.shown = shown;
-        plot.events = model.events;
-        plot.setScale("x", {min: model.window.start, max: model.window.end});
+    update(next) {
+      const previous = view.model;
+      const sameShape = plot && next.type === previous.type && next.series.length === previous.series.length
+        && next.series.every((s, i) => s.label === previous.series[i].label && s.unitsLong === previous.series[i].unitsLong);
+      view.model = next;
+      if (sameShape && hasPoints(next)) {
+        const {data, shown} = aligned(next);
+        view.shown = shown;
         plot.setData(data);
-        container.dataset.points = String(model.series.reduce((n, s) => n + s.points.length, 0));
+        container.dataset.points = String(pointCount(next));
       } else {
         build();
       }
@@ -81,6 +81,10 @@ function timeChart(container, model) {
       destroyPlot();
     },
   };
+}
+
+function pointCount(model) {
+  return model.series.reduce((n, s) => n + s.points.length, 0);
 }
 
 /** Draws {@code model} in {@code container}: updates the chart already there, or makes one. Returns the chart. */
@@ -118,7 +122,9 @@ function aligned(model) {
   return {data: [times, ...stacked], shown};
 }
 
-function options(model, width, shown) {
+/** uPlot's options; every callback reads {@code view}, so an update needs no new plot. */
+function options(view, width) {
+  const model = view.model;
   const css = getComputedStyle(document.documentElement);
   const muted = css.getPropertyValue("--muted").trim();
   const grid = css.getPropertyValue("--grid").trim();
@@ -133,8 +139,8 @@ function options(model, width, shown) {
     size: (u, values) => Math.max(40, 14 + 7 * Math.max(0, ...(values || []).map((v) => v.length))),
   };
   const scales = {
-    x: {time: true, range: () => [model.window.start, model.window.end]},
-    y: {range: (u, low, high) => yRange(model.min, model.max, low, high)},
+    x: {time: true, range: () => [view.model.window.start, view.model.window.end]},
+    y: {range: (u, low, high) => yRange(view.model.min, view.model.max, low, high)},
   };
   const axes = [axis, {...valueAxis, label: model.label || unitGroups[0] || undefined}];
   if (unitGroups.length > 1) {
@@ -149,7 +155,7 @@ function options(model, width, shown) {
     axes,
     series: [
       {value: (u, t) => (t === null ? "–" : formatTime(t))},
-      ...model.series.map((s) => ({
+      ...model.series.map((s, i) => ({
         label: s.label,
         scale: scaleOf(s),
         stroke: s.color,
@@ -157,16 +163,12 @@ function options(model, width, shown) {
         spanGaps: true,
         fill: stacked ? `${s.color}55` : undefined,
         value: (u, v, seriesIndex, dataIndex) =>
-          formatNumber(dataIndex === null ? null : u.shown[seriesIndex - 1][dataIndex], s.units),
+          formatNumber(dataIndex === null ? null : view.shown[i][dataIndex], view.model.series[i].units),
       })),
     ],
     bands: stacked ? model.series.slice(1).map((s, i) => ({series: [i + 2, i + 1]})) : [],
     hooks: {
-      init: [(u) => {
-        u.shown = shown;
-        u.events = model.events;
-      }],
-      draw: [(u) => drawThresholds(u, model.thresholds), (u) => drawMarkers(u)],
+      draw: [(u) => drawThresholds(u, view.model.thresholds), (u) => drawMarkers(u, view.model.events)],
     },
   };
 }
@@ -204,9 +206,9 @@ function drawThresholds(u, thresholds) {
 }
 
 /** Annotation events as small markers along the top of the plot; hovering one shows its title and time. */
-function drawMarkers(u) {
+function drawMarkers(u, events) {
   u.over.querySelectorAll(".marker").forEach((m) => m.remove());
-  for (const e of u.events || []) {
+  for (const e of events || []) {
     const left = u.valToPos(e.time, "x");
     if (left < 0 || left > u.over.clientWidth) {
       continue;
