@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -96,6 +95,5 @@ class DemoConsoleTest {
     if (!wanted.isBlank()) {
       Files.write(Path.of(wanted), png);
     }
-    Objects.requireNonNull(png);
   }
 }

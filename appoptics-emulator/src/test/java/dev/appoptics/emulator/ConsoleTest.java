@@ -2,15 +2,14 @@ package dev.appoptics.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.appoptics.emulator.console.HeadlessChromium;
-import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Pattern;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,16 +125,13 @@ class ConsoleTest {
     assertThat(Double.parseDouble(number.getAttribute("data-value"))).isEqualTo(60.5);
     assertThat(number.getAttribute("data-level")).isEqualTo("red");
     assertThat(number.findElement(By.cssSelector(".value")).getText()).isEqualTo("60.5req");
-    assertThat(Double.parseDouble(mean.getAttribute("data-value"))).isCloseTo(60.5 / 3, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(Double.parseDouble(mean.getAttribute("data-value"))).isCloseTo(60.5 / 3, Offset.offset(1e-9));
     assertThat(mean.getAttribute("data-level")).isEqualTo("none");
   }
 
   @Test
   void changingTheTimeRangeReadsAgainAtTheMappedResolution() {
-    long now = Instant.now().getEpochSecond();
-    submit("console.range", "web1", new long[] {now - 120}, new double[] {1});
-    long space = createSpace("Ranges");
-    createChart(space, "{\"name\":\"Range\",\"streams\":[{\"metric\":\"console.range\"}]}");
+    long space = spaceCharting("console.range", "Range");
     openChart(space, "Range");
     assertThat(queried("console.range", 1)).as("the default range, the last 60 minutes, is raw").isTrue();
 
@@ -151,6 +147,7 @@ class ConsoleTest {
     assertThat(browser.find("[data-role='updated']").getText()).contains("refreshes every 300 s");
 
     REQUESTS.clear();
+    long now = Instant.now().getEpochSecond();
     long from = now - 7200;
     browser.open(emulator.consoleUri().resolve("#/spaces/" + space + "?from=" + from + "&to=" + now));
     browser.await(d -> queried("console.range", 60));
@@ -161,10 +158,7 @@ class ConsoleTest {
 
   @Test
   void aBadFilterShowsTheServersError() {
-    long now = Instant.now().getEpochSecond();
-    submit("console.filter", "web1", new long[] {now - 60}, new double[] {7});
-    long space = createSpace("Filters");
-    createChart(space, "{\"name\":\"Fine\",\"streams\":[{\"metric\":\"console.filter\"}]}");
+    long space = spaceCharting("console.filter", "Fine");
     createChart(space, "{\"name\":\"Broken\",\"streams\":[{\"composite\":\"sum(s(\\\"console.filter\\\"\"}]}");
 
     openChart(space, "Fine");
@@ -309,6 +303,14 @@ class ConsoleTest {
     assertThat(answer.status()).as(answer.toString()).isEqualTo(202);
   }
 
+  /** A new space with one line chart of {@code metric}, which gets one point a minute ago; the space's id. */
+  private static long spaceCharting(String metric, String chart) {
+    submit(metric, "web1", new long[] {Instant.now().getEpochSecond() - 60}, new double[] {7});
+    long space = createSpace(chart + " space");
+    createChart(space, "{\"name\":\"" + chart + "\",\"streams\":[{\"metric\":\"" + metric + "\"}]}");
+    return space;
+  }
+
   private static long createSpace(String name) {
     TestHttp.Answer answer = api.post("spaces", "{\"name\":\"" + name + "\"}");
     assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
@@ -321,10 +323,10 @@ class ConsoleTest {
   }
 
   private static Long[] boxed(long[] values) {
-    return java.util.Arrays.stream(values).boxed().toArray(Long[]::new);
+    return Arrays.stream(values).boxed().toArray(Long[]::new);
   }
 
   private static Double[] boxed(double[] values) {
-    return java.util.Arrays.stream(values).boxed().toArray(Double[]::new);
+    return Arrays.stream(values).boxed().toArray(Double[]::new);
   }
 }
