@@ -3,6 +3,7 @@ package dev.appoptics.emulator;
 import dev.appoptics.emulator.internal.EmulatorModules;
 import dev.appoptics.emulator.internal.EmulatorSettings;
 import dev.appoptics.emulator.internal.EmulatorState;
+import dev.appoptics.emulator.internal.alerting.AlertingModule;
 import dev.appoptics.emulator.internal.http.ApiModule;
 import dev.appoptics.emulator.internal.http.HttpFront;
 import java.io.IOException;
@@ -33,6 +34,7 @@ import java.util.function.Consumer;
 public final class AppOpticsEmulator implements AutoCloseable {
   private final EmulatorState state;
   private final List<ApiModule> modules;
+  private final AlertingModule alerting;
   private final HttpFront front;
   private final int port;
   private final URI baseUri;
@@ -41,6 +43,7 @@ public final class AppOpticsEmulator implements AutoCloseable {
   private AppOpticsEmulator(EmulatorSettings settings) {
     this.state = new EmulatorState(settings);
     this.modules = EmulatorModules.create(settings, state);
+    this.alerting = EmulatorModules.find(modules, AlertingModule.class);
     this.front =
         new HttpFront(
             new HttpFront.Config(
@@ -62,6 +65,7 @@ public final class AppOpticsEmulator implements AutoCloseable {
     try {
       this.port = front.start();
     } catch (IOException e) {
+      closeModules();
       throw new UncheckedIOException(
           "cannot listen on " + settings.bindAddress() + ":" + settings.port() + ": " + e.getMessage(), e);
     }
@@ -122,10 +126,32 @@ public final class AppOpticsEmulator implements AutoCloseable {
         state.store().pointCount());
   }
 
+  /**
+   * Evaluates every active alert now, at the clock's current time, on the calling thread, and returns once the
+   * notifications it decided on are handed to their (background) delivery. Alerts are also evaluated every {@link
+   * Builder#alertInterval alert interval}; a test that steps its own clock turns that off ({@code
+   * alertInterval(Duration.ZERO)}) and calls this after each step.
+   */
+  public void evaluateAlerts() {
+    alerting.evaluate();
+  }
+
+  /** The figures every part reports, in the Prometheus text format (what {@code GET /metrics} answers). */
+  String metricsText() {
+    return state.writeMetrics();
+  }
+
   /** Stops listening and releases the threads; idempotent. */
   @Override
   public void close() {
     front.stop();
+    closeModules();
+  }
+
+  private void closeModules() {
+    for (ApiModule m : modules) {
+      m.close();
+    }
   }
 
   @Override
@@ -292,6 +318,25 @@ public final class AppOpticsEmulator implements AutoCloseable {
      */
     public Builder threads(int threads) {
       settings.threads(threads);
+      return this;
+    }
+
+    /**
+     * Time between two alert evaluations, measured in real time, each at the clock's current time; default 60
+     * seconds. {@link Duration#ZERO} turns the schedule off: alerts are then evaluated only by {@link
+     * AppOpticsEmulator#evaluateAlerts()}.
+     */
+    public Builder alertInterval(Duration interval) {
+      settings.alertInterval(interval);
+      return this;
+    }
+
+    /**
+     * How hard to try delivering an alert notification: at most {@code attempts} tries, waiting {@code firstBackoff}
+     * before the second and twice as long before each later one (at most 5 minutes); default 5 tries, 1 second.
+     */
+    public Builder alertDelivery(int attempts, Duration firstBackoff) {
+      settings.alertDelivery(attempts, firstBackoff);
       return this;
     }
 

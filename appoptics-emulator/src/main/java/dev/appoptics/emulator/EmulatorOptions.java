@@ -44,12 +44,13 @@ public final class EmulatorOptions {
           "  --rate-limit N/S       allow N requests per token every S seconds, then 429",
           "  --service TYPE:TITLE[:k=v,...]  a notification service known from the start (repeatable)",
           "  --lowercase-tag-values store tag values lower-cased",
+          "  --alert-interval S     seconds between alert evaluations (default 60; 0 = never)",
           "  --annotation-events-as-list",
           "                         group a stream's events as [{source:[...]}], the documented form the Go",
           "                         client decodes (default: {source:[...]}, the live service's form)",
           "  --unique-space-names   refuse a space name already taken with 422 (default: names are not unique)",
           "  --job-duration-ms N    background jobs (snapshots) run N ms before they end (default 0)",
-          "  --log                  print one line per request to standard error",
+          "  --log                  print one line per request and per alert delivery attempt to standard error",
           "  --log-bodies           also print request and answer bodies",
           "  --help                 print this help");
 
@@ -72,7 +73,7 @@ public final class EmulatorOptions {
         List.of("--port", "--bind", "--token", "--max-series", "--max-points", "--max-body-bytes",
             "--max-header-bytes", "--header-timeout", "--idle-timeout", "--past-limit", "--future-limit",
             "--latency-ms", "--latency-rate", "--fail-rate", "--fail-status", "--drop-rate", "--seed", "--rate-limit",
-            "--service", "--job-duration-ms");
+            "--service", "--job-duration-ms", "--alert-interval");
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       String inline = null;
@@ -137,6 +138,7 @@ public final class EmulatorOptions {
     each("--future-limit", v -> builder.futureLimit(Duration.ofSeconds(longValue("--future-limit", v))));
     each("--service", v -> builder.service(service(v)));
     each("--rate-limit", v -> rateLimit(builder, v));
+    each("--alert-interval", v -> builder.alertInterval(Duration.ofSeconds(longValue("--alert-interval", v))));
     if (values.containsKey("--lowercase-tag-values")) {
       builder.lowercaseTagValues(true);
     }

@@ -186,7 +186,11 @@ class ConsoleTest {
     api.post("services", "{\"type\":\"mail\",\"title\":\"Ops mail\",\"settings\":{\"addresses\":\"ops@example.com\"}}");
     long service = api.get("services").json().at("/services/0/id").asLong();
     api.post("alerts", "{\"name\":\"console.pages.high\",\"conditions\":[{\"type\":\"above\",\"metric_name\":"
-        + "\"console.pages\",\"threshold\":3,\"duration\":60}],\"services\":[" + service + "]}");
+        + "\"console.pages\",\"threshold\":3}],\"services\":[" + service + "]}");
+    api.post("alerts", "{\"name\":\"console.pages.quiet\",\"conditions\":[{\"type\":\"below\",\"metric_name\":"
+        + "\"console.pages\",\"threshold\":1,\"duration\":60}]}");
+    submit("console.pages", "web1", new long[] {Instant.now().getEpochSecond()}, new double[] {5});
+    emulator.evaluateAlerts();
     api.post("annotations/console.releases", "{\"title\":\"Released 1.0\",\"source\":\"ci\"}");
 
     browser.open(emulator.consoleUri().resolve("#/metrics?q=console.pag"));
@@ -202,11 +206,14 @@ class ConsoleTest {
 
     browser.open(emulator.consoleUri().resolve("#/alerts"));
     WebElement alert = browser.find("[data-alert-name='console.pages.high']");
-    assertThat(alert.getText()).contains("console.pages above 3").contains("for 60 s").contains("Ops mail");
-    assertThat(alert.getAttribute("data-state")).isEqualTo("ok");
+    assertThat(alert.getText()).contains("console.pages above 3 (average)").contains("Ops mail").contains("since");
+    assertThat(alert.getAttribute("data-state")).isEqualTo("triggered");
+    WebElement quiet = browser.find("[data-alert-name='console.pages.quiet']");
+    assertThat(quiet.getText()).contains("console.pages below 1 (average) for 60 s").contains("No services.");
+    assertThat(quiet.getAttribute("data-state")).isEqualTo("ok");
     alert.findElement(By.cssSelector("details summary")).click();
-    browser.await(d -> alert.findElement(By.cssSelector(".notifications")).getText()
-        .matches("None sent yet\\.|This server keeps no log of notifications\\."));
+    WebElement sent = browser.find("[data-alert-name='console.pages.high'] .notifications li");
+    assertThat(sent.getText()).contains("Ops mail").contains(sent.getAttribute("data-status"));
 
     browser.open(emulator.consoleUri().resolve("#/services"));
     assertThat(browser.find("#main").getText()).contains("Ops mail").contains("ops@example.com");
