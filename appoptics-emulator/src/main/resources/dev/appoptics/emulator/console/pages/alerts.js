@@ -17,7 +17,9 @@ export async function alertsPage(ctx) {
     if (!ctx.alive()) {
       return;
     }
-    alerts.sort((a, b) => a.name.localeCompare(b.name));
+    // Firing alerts first, then by name.
+    const firing = (alert) => (status.firing.has(alert.id) ? 0 : 1);
+    alerts.sort((a, b) => firing(a) - firing(b) || a.name.localeCompare(b.name));
     note.textContent = status.note || `State as of ${formatTime(Math.floor(Date.now() / 1000))}; refreshes every ${REFRESH_SECONDS} s`;
     fill(list, alerts.length
       ? alerts.map((alert) => alertCard(alert, status, opened))
