@@ -171,6 +171,7 @@ final class ServerCommand implements Callable<Integer> {
     server.closeOnSignals();
     String root = server.baseUri().resolve("/").toString();
     print("listening on " + server.baseUri(),
+        "console at " + server.consoleUri(),
         "data directory " + dataDir.toAbsolutePath() + " (sync " + syncPolicy + ", retention " + kept + ")",
         server.acceptsAnyToken()
             ? "accepting any token (no --token or --tokens-file given)"

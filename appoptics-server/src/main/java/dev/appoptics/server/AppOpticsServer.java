@@ -34,7 +34,7 @@ import java.util.function.Consumer;
  *       token is accepted, which the server allows only on a loopback address unless {@link Builder#insecure} says
  *       otherwise: {@link Builder#start()} throws {@link ServerConfigurationException} instead.
  *   <li><b>Health and figures.</b> {@code GET /health} (readiness), {@code GET /health/live} (liveness) and
- *       {@code GET /metrics} (Prometheus text format), without a token.
+ *       {@code GET /metrics} (Prometheus text format), without a token; the web console at {@code /}.
  *   <li><b>Shutdown.</b> {@link #close()} stops accepting, lets the requests in flight finish within the
  *       {@linkplain Builder#shutdownGracePeriod grace period}, then syncs and closes the store.
  * </ul>
@@ -100,6 +100,11 @@ public final class AppOpticsServer implements AutoCloseable {
   /** The API root, {@code http://HOST:PORT/v1/}. */
   public URI baseUri() {
     return emulator.baseUri();
+  }
+
+  /** The web console, {@code http://HOST:PORT/}. */
+  public URI consoleUri() {
+    return emulator.consoleUri();
   }
 
   public int port() {

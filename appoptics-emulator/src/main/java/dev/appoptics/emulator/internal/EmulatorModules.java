@@ -1,6 +1,7 @@
 package dev.appoptics.emulator.internal;
 
 import dev.appoptics.emulator.internal.alerting.AlertingModule;
+import dev.appoptics.emulator.internal.console.ConsoleModule;
 import dev.appoptics.emulator.internal.http.ApiModule;
 import dev.appoptics.emulator.internal.measure.CompositeQueries;
 import dev.appoptics.emulator.internal.measure.MeasurementsModule;
@@ -49,6 +50,7 @@ public final class EmulatorModules {
     modules.add(new SnapshotsModule(spaces, jobs, resources));
     // Public routes outside /v1/ (see Router.addPublic): no token, rate limit or faults.
     modules.add(new MetricsEndpoint(state));
+    modules.add(new ConsoleModule());
     return modules;
   }
 
