@@ -5,7 +5,6 @@ import dev.appoptics.emulator.RequestLogFormat;
 import dev.appoptics.emulator.Retention;
 import dev.appoptics.emulator.SyncPolicy;
 import dev.appoptics.server.AppOpticsServer;
-import dev.appoptics.server.ServerConfigurationException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -135,6 +134,9 @@ final class ServerCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     SyncPolicy syncPolicy = setting("--sync", () -> SyncPolicy.parse(sync));
     Duration alerts = EmulatorCommand.alertInterval(alertInterval);
+    Duration headers = duration("--header-timeout", headerTimeout);
+    Duration idle = duration("--idle-timeout", idleTimeout);
+    Duration past = duration("--past-limit", pastLimit);
     Retention kept = setting("--retention", () -> Retention.parse(retention));
     AppOpticsServer.Builder builder = AppOpticsServer.builder(dataDir)
         .syncPolicy(syncPolicy)
@@ -145,9 +147,9 @@ final class ServerCommand implements Callable<Integer> {
         .shutdownGracePeriod(duration("--shutdown-grace", shutdownGrace))
         .report(this::report)
         .emulator(e -> {
-          e.headerTimeout(duration("--header-timeout", headerTimeout))
-              .idleTimeout(duration("--idle-timeout", idleTimeout))
-              .pastLimit(duration("--past-limit", pastLimit))
+          e.headerTimeout(headers)
+              .idleTimeout(idle)
+              .pastLimit(past)
               .maxSeries(maxSeries)
               .maxPoints(maxPoints)
               .alertInterval(alerts);
@@ -163,10 +165,12 @@ final class ServerCommand implements Callable<Integer> {
         builder.tokensFile(tokensFile);
       }
       server = builder.start();
-    } catch (ServerConfigurationException e) {
+    } catch (IllegalArgumentException e) { // ServerConfigurationException among them
       throw CliFailure.usage(e.getMessage(), "see 'appoptics server --help'");
     } catch (RuntimeException e) {
-      throw new CliFailure(ExitCodes.FAILURE, e.getMessage(), "pick another --port or --bind address", e);
+      String message = String.valueOf(e.getMessage());
+      throw new CliFailure(ExitCodes.FAILURE, message,
+          message.startsWith("cannot listen") ? "pick another --port or --bind address" : "", e);
     }
     server.closeOnSignals();
     String root = server.baseUri().resolve("/").toString();
@@ -187,13 +191,7 @@ final class ServerCommand implements Callable<Integer> {
     if (requestLogFile != null) {
       builder.requestLogFile(requestLogFile, requestLogFormat);
     } else if (requestLog) {
-      PrintWriter err = cli.err();
-      builder.requestLog(line -> {
-        synchronized (err) {
-          err.println(line);
-          err.flush();
-        }
-      }, requestLogFormat);
+      builder.requestLog(this::report, requestLogFormat);
     }
   }
 
@@ -207,13 +205,10 @@ final class ServerCommand implements Callable<Integer> {
   }
 
   private static Duration duration(String option, String text) {
-    try {
-      return Duration.ofSeconds(Durations.seconds(text));
-    } catch (IllegalArgumentException e) {
-      throw CliFailure.usage(option + ": " + e.getMessage(), "see 'appoptics server --help'");
-    }
+    return setting(option, () -> Duration.ofSeconds(Durations.seconds(text)));
   }
 
+  /** A line on standard error, whole, among those of concurrent requests. */
   private void report(String line) {
     PrintWriter err = cli.err();
     synchronized (err) {

@@ -11,9 +11,19 @@ import org.junit.jupiter.api.io.TempDir;
 class ServerCommandTest {
   @TempDir Path dir;
 
+  /** {@code appoptics server --data-dir DIR/data ARGS}, in-process. */
+  private CliRun server(String... args) {
+    String[] all = new String[args.length + 3];
+    all[0] = "server";
+    all[1] = "--data-dir";
+    all[2] = dir.resolve("data").toString();
+    System.arraycopy(args, 0, all, 3, args.length);
+    return CliRun.run(all);
+  }
+
   @Test
   void refusesToListenBeyondLoopbackWithNoTokenWithExitCode2() {
-    CliRun run = CliRun.run("server", "--data-dir", dir.resolve("data").toString(), "--port", "0", "--bind", "0.0.0.0");
+    CliRun run = server("--port", "0", "--bind", "0.0.0.0");
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.err()).startsWith("error: refusing to listen on 0.0.0.0 with no token")
@@ -25,7 +35,7 @@ class ServerCommandTest {
   void aMissingTokensFileIsExitCode2NamingIt() {
     Path missing = dir.resolve("no-such-tokens");
 
-    CliRun run = CliRun.run("server", "--data-dir", dir.resolve("data").toString(), "--port", "0", "--tokens-file", missing.toString());
+    CliRun run = server("--port", "0", "--tokens-file", missing.toString());
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.err()).startsWith("error: cannot read the tokens file " + missing);
@@ -35,7 +45,7 @@ class ServerCommandTest {
   void aTokensFileLineWithSpacesInsideIsExitCode2NamingTheLine() throws Exception {
     Path file = Files.writeString(dir.resolve("tokens"), "# ok\ngood-token\nbad token here\n");
 
-    CliRun run = CliRun.run("server", "--data-dir", dir.resolve("data").toString(), "--port", "0", "--tokens-file", file.toString());
+    CliRun run = server("--port", "0", "--tokens-file", file.toString());
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.err()).contains("line 3").contains("bad token here");
@@ -43,10 +53,21 @@ class ServerCommandTest {
 
   @Test
   void aBadDurationNamesTheOption() {
-    CliRun run = CliRun.run("server", "--data-dir", dir.resolve("data").toString(), "--port", "0", "--shutdown-grace", "soon");
+    CliRun grace = server("--port", "0", "--shutdown-grace", "soon");
+    CliRun headers = server("--port", "0", "--header-timeout", "later");
 
-    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(run.err()).startsWith("error: --shutdown-grace: 'soon' is not a duration");
+    assertThat(grace.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(grace.err()).startsWith("error: --shutdown-grace: 'soon' is not a duration");
+    assertThat(headers.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(headers.err()).startsWith("error: --header-timeout: 'later' is not a duration");
+  }
+
+  @Test
+  void aPortOutOfRangeIsExitCode2() {
+    CliRun run = server("--port", "70000", "--token", "t");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("port must be 0..65535, got 70000");
   }
 
   @Test
@@ -59,9 +80,8 @@ class ServerCommandTest {
 
   @Test
   void aBadSyncPolicyOrRetentionNamesTheOption() {
-    String data = dir.resolve("data").toString();
-    CliRun sync = CliRun.run("server", "--data-dir", data, "--sync", "often");
-    CliRun retention = CliRun.run("server", "--data-dir", data, "--retention", "raw=1d,1h=1h");
+    CliRun sync = server("--sync", "often");
+    CliRun retention = server("--retention", "raw=1d,1h=1h");
 
     assertThat(sync.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(sync.err()).startsWith("error: --sync: ").contains("'often'");
@@ -75,6 +95,7 @@ class ServerCommandTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("--tokens-file").contains("--insecure").contains("--shutdown-grace")
-        .contains("--request-log").contains("--data-dir").contains("--sync").contains("--retention").contains("SIGTERM").contains("docs/server.md");
+        .contains("--request-log").contains("--data-dir").contains("--sync").contains("--retention")
+        .contains("SIGTERM").contains("docs/server.md");
   }
 }

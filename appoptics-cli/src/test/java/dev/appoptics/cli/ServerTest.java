@@ -95,7 +95,8 @@ class ServerTest {
   @Test
   void aChangedTokensFileIsReReadAndSighupReReadsItAtOnce() throws Exception {
     Path tokens = Files.writeString(dir.resolve("tokens"), "token-aaa\n");
-    try (ServerProcess server = ServerProcess.start(dir.resolve("data"), "--port", "0", "--tokens-file", tokens.toString())) {
+    try (ServerProcess server = ServerProcess.start(dir.resolve("data"), "--port", "0",
+        "--tokens-file", tokens.toString())) {
       assertThat(status(server, "GET", "metrics", "token-aaa")).isEqualTo(200);
 
       Files.writeString(tokens, "token-bbb\n");
@@ -122,7 +123,8 @@ class ServerTest {
 
   @Test
   void insecureListensOnEveryInterfaceAcceptingAnyToken() throws Exception {
-    try (ServerProcess server = ServerProcess.start(dir.resolve("data"), "--port", "0", "--bind", "0.0.0.0", "--insecure")) {
+    try (ServerProcess server = ServerProcess.start(dir.resolve("data"), "--port", "0", "--bind", "0.0.0.0",
+        "--insecure")) {
       assertThat(status(server, "GET", "metrics", "whatever")).isEqualTo(200);
       assertThat(server.out()).contains("accepting any token (no --token or --tokens-file given)");
     }

@@ -55,7 +55,8 @@ class OpsEndpointsTest {
         .contains("appoptics_http_requests_total{method=\"PUT\",route=\"/v1/spaces/{id}\",status=\"404\"} 2")
         .contains("appoptics_http_requests_total{method=\"GET\",route=\"/v1/spaces\",status=\"401\"} 1")
         .contains("appoptics_http_requests_total{method=\"GET\",route=\"other\",status=\"404\"} 1")
-        .contains("appoptics_http_request_duration_seconds_bucket{method=\"PUT\",route=\"/v1/spaces/{id}\",le=\"+Inf\"} 2")
+        .contains("appoptics_http_request_duration_seconds_bucket"
+            + "{method=\"PUT\",route=\"/v1/spaces/{id}\",le=\"+Inf\"} 2")
         .contains("process_cpu_seconds_total ")
         .contains("jvm_memory_bytes_used{area=\"heap\"} ")
         .doesNotContain("spaces/17");

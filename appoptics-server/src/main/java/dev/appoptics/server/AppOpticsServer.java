@@ -208,11 +208,8 @@ public final class AppOpticsServer implements AutoCloseable {
       return this;
     }
 
-    /** Port to listen on; default 8080, 0 picks a free one. */
+    /** Port to listen on; default 8080, 0 picks a free one (checked by {@link #start()}). */
     public Builder port(int port) {
-      if (port < 0 || port > 65_535) {
-        throw new IllegalArgumentException("port must be 0..65535, got " + port);
-      }
       this.port = port;
       return this;
     }
@@ -249,13 +246,9 @@ public final class AppOpticsServer implements AutoCloseable {
       return this;
     }
 
-    /** How long closing waits for the requests in flight; default 20 s. */
+    /** How long closing waits for the requests in flight; default 20 s (not negative, checked by {@link #start()}). */
     public Builder shutdownGracePeriod(Duration grace) {
-      Objects.requireNonNull(grace, "grace");
-      if (grace.isNegative()) {
-        throw new IllegalArgumentException("shutdown grace period must not be negative, was " + grace);
-      }
-      this.shutdownGrace = grace;
+      this.shutdownGrace = Objects.requireNonNull(grace, "grace");
       return this;
     }
 

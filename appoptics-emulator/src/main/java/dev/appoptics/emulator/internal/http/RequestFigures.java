@@ -9,9 +9,10 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 /**
- * The front's figures for {@code GET /metrics}: requests answered by method, route pattern and status, and how long
- * they took, as a histogram per method and route, and the requests being answered now. Routes are patterns ({@code /v1/spaces/{id}}), and paths that
- * match none are {@code other}, so the number of series stays bounded whatever clients send. Thread-safe.
+ * The front's figures for {@code GET /metrics}: requests answered by method, route pattern and status, how long
+ * they took (a histogram per method and route), and the requests being answered now. Routes are patterns
+ * ({@code /v1/spaces/{id}}), and paths that match none are {@code other}, so the number of series stays bounded
+ * whatever clients send. Thread-safe.
  */
 public final class RequestFigures implements MetricsSource {
   /** Bucket bounds in seconds: from a fast ingest answer to a slow query. */

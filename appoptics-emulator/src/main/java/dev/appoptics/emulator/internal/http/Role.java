@@ -26,7 +26,7 @@ public enum Role {
     return Optional.empty();
   }
 
-  /** Whether a token of this role may send {@code method} to the API path {@code segments} ({@code ["", "v1", …]}). */
+  /** Whether a token of this role may send {@code method} to the API path {@code segments} ({@code "", "v1", …}). */
   public boolean permits(String method, List<String> segments) {
     if (this == ADMIN) {
       return true;
