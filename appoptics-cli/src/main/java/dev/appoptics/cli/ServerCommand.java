@@ -133,33 +133,30 @@ final class ServerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     SyncPolicy syncPolicy = setting("--sync", () -> SyncPolicy.parse(sync));
+    Retention kept = setting("--retention", () -> Retention.parse(retention));
+    Duration grace = duration("--shutdown-grace", shutdownGrace);
     Duration alerts = EmulatorCommand.alertInterval(alertInterval);
     Duration headers = duration("--header-timeout", headerTimeout);
     Duration idle = duration("--idle-timeout", idleTimeout);
     Duration past = duration("--past-limit", pastLimit);
-    Retention kept = setting("--retention", () -> Retention.parse(retention));
-    AppOpticsServer.Builder builder = AppOpticsServer.builder(dataDir)
-        .syncPolicy(syncPolicy)
-        .retention(kept)
-        .port(port)
-        .bindAddress(bind)
-        .insecure(insecure)
-        .shutdownGracePeriod(duration("--shutdown-grace", shutdownGrace))
-        .report(this::report)
-        .emulator(e -> {
-          e.headerTimeout(headers)
-              .idleTimeout(idle)
-              .pastLimit(past)
-              .maxSeries(maxSeries)
-              .maxPoints(maxPoints)
-              .alertInterval(alerts);
-          if (threads != null) {
-            e.threads(threads);
-          }
-        });
-    requestLog(builder);
     AppOpticsServer server;
     try {
+      AppOpticsServer.Builder builder = AppOpticsServer.builder(dataDir)
+          .syncPolicy(syncPolicy)
+          .retention(kept)
+          .port(port)
+          .bindAddress(bind)
+          .insecure(insecure)
+          .shutdownGracePeriod(grace)
+          .report(this::report)
+          .emulator(e -> {
+            e.headerTimeout(headers).idleTimeout(idle).pastLimit(past).maxSeries(maxSeries).maxPoints(maxPoints)
+                .alertInterval(alerts);
+            if (threads != null) {
+              e.threads(threads);
+            }
+          });
+      requestLog(builder);
       tokens.forEach(builder::token);
       if (tokensFile != null) {
         builder.tokensFile(tokensFile);

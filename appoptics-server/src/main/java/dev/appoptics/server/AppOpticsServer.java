@@ -66,19 +66,9 @@ public final class AppOpticsServer implements AutoCloseable {
     this.acceptsAnyToken = b.tokens.isEmpty() && b.tokensFile == null;
     Set<String> tokens = new LinkedHashSet<>(b.tokens);
     tokens.addAll(fileTokens);
-    AppOpticsEmulator.Builder e = AppOpticsEmulator.builder()
-        .port(b.port)
-        .bindAddress(b.bindAddress)
-        .tokens(tokens.toArray(String[]::new))
-        .acceptAnyToken(acceptsAnyToken)
-        .shutdownGracePeriod(b.shutdownGrace)
-        .dataDirectory(b.dataDirectory)
-        .syncPolicy(b.syncPolicy)
-        .retention(b.retention);
+    AppOpticsEmulator.Builder e = b.emulator.tokens(tokens.toArray(String[]::new)).acceptAnyToken(acceptsAnyToken);
     this.logFile = Optional.ofNullable(b.requestLogFile).map(RequestLogSink::appendingTo);
-    Optional<Consumer<String>> log = logFile.<Consumer<String>>map(f -> f).or(() -> b.requestLog);
-    log.ifPresent(sink -> e.requestLog(sink).requestLogFormat(b.requestLogFormat));
-    b.emulatorSettings.forEach(s -> s.accept(e));
+    logFile.<Consumer<String>>map(f -> f).or(() -> b.requestLog).ifPresent(e::requestLog);
     try {
       this.emulator = e.start();
     } catch (RuntimeException failure) {
@@ -177,46 +167,46 @@ public final class AppOpticsServer implements AutoCloseable {
 
   /** Configures a server; every setting has a default. Not thread-safe. */
   public static final class Builder {
-    private final Path dataDirectory;
-    private SyncPolicy syncPolicy = SyncPolicy.defaults();
-    private Retention retention = Retention.service();
-    private int port = 8080;
+    /** The API's settings; the server adds its tokens and request log when it starts. */
+    private final AppOpticsEmulator.Builder emulator = AppOpticsEmulator.builder()
+        .port(8080)
+        .shutdownGracePeriod(Duration.ofSeconds(20))
+        .retention(Retention.service())
+        .requestLogFormat(RequestLogFormat.JSON);
     private String bindAddress = "127.0.0.1";
     private final Set<String> tokens = new LinkedHashSet<>();
     private Path tokensFile;
     private boolean insecure;
-    private Duration shutdownGrace = Duration.ofSeconds(20);
     private Optional<Consumer<String>> requestLog = Optional.empty();
     private Path requestLogFile;
-    private RequestLogFormat requestLogFormat = RequestLogFormat.JSON;
     private Consumer<String> report = line -> System.err.println(line);
-    private final List<Consumer<AppOpticsEmulator.Builder>> emulatorSettings = new ArrayList<>();
 
     private Builder(Path dataDirectory) {
-      this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
+      emulator.dataDirectory(Objects.requireNonNull(dataDirectory, "dataDirectory"));
     }
 
     /** When what was accepted is forced onto the disk; default every second ({@link SyncPolicy#defaults()}). */
     public Builder syncPolicy(SyncPolicy policy) {
-      this.syncPolicy = Objects.requireNonNull(policy, "policy");
+      emulator.syncPolicy(policy);
       return this;
     }
 
     /** How long each resolution of measurements is kept; default {@link Retention#service()}. */
     public Builder retention(Retention retention) {
-      this.retention = Objects.requireNonNull(retention, "retention");
+      emulator.retention(retention);
       return this;
     }
 
-    /** Port to listen on; default 8080, 0 picks a free one (checked by {@link #start()}). */
+    /** Port to listen on; default 8080, 0 picks a free one. */
     public Builder port(int port) {
-      this.port = port;
+      emulator.port(port);
       return this;
     }
 
     /** Address to listen on; default {@code 127.0.0.1}. */
     public Builder bindAddress(String address) {
-      this.bindAddress = Objects.requireNonNull(address, "address");
+      emulator.bindAddress(address);
+      this.bindAddress = address;
       return this;
     }
 
@@ -246,23 +236,23 @@ public final class AppOpticsServer implements AutoCloseable {
       return this;
     }
 
-    /** How long closing waits for the requests in flight; default 20 s (not negative, checked by {@link #start()}). */
+    /** How long closing waits for the requests in flight; default 20 s. */
     public Builder shutdownGracePeriod(Duration grace) {
-      this.shutdownGrace = Objects.requireNonNull(grace, "grace");
+      emulator.shutdownGracePeriod(grace);
       return this;
     }
 
     /** One line per request to {@code sink}, as JSON unless {@code format} says otherwise. */
     public Builder requestLog(Consumer<String> sink, RequestLogFormat format) {
       this.requestLog = Optional.of(Objects.requireNonNull(sink, "sink"));
-      this.requestLogFormat = Objects.requireNonNull(format, "format");
+      emulator.requestLogFormat(format);
       return this;
     }
 
     /** One line per request appended to {@code file} (created when missing, closed with the server). */
     public Builder requestLogFile(Path file, RequestLogFormat format) {
       this.requestLogFile = Objects.requireNonNull(file, "file");
-      this.requestLogFormat = Objects.requireNonNull(format, "format");
+      emulator.requestLogFormat(format);
       return this;
     }
 
@@ -272,9 +262,9 @@ public final class AppOpticsServer implements AutoCloseable {
       return this;
     }
 
-    /** Further settings of the API it serves (limits, timeouts, threads, compatibility), applied last. */
+    /** Further settings of the API it serves (limits, timeouts, threads, compatibility, alerts). */
     public Builder emulator(Consumer<AppOpticsEmulator.Builder> settings) {
-      emulatorSettings.add(Objects.requireNonNull(settings, "settings"));
+      settings.accept(emulator);
       return this;
     }
 
