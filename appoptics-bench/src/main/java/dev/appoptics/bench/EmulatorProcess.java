@@ -91,6 +91,21 @@ final class EmulatorProcess implements AutoCloseable {
         () -> new IllegalStateException("this platform does not report a process's CPU time"));
   }
 
+  /** The heap the process uses right after a full collection (what it retains), through {@code jcmd}. */
+  long heapAfterGc() throws IOException, InterruptedException {
+    String jcmd = System.getProperty("java.home") + File.separator + "bin" + File.separator + "jcmd";
+    String pid = Long.toString(process.pid());
+    new ProcessBuilder(jcmd, pid, "GC.run").redirectErrorStream(true).start().waitFor();
+    Process info = new ProcessBuilder(jcmd, pid, "GC.heap_info").redirectErrorStream(true).start();
+    String text = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    info.waitFor();
+    Matcher m = Pattern.compile("used (\\d+)K").matcher(text);
+    if (!m.find()) {
+      throw new IOException("jcmd GC.heap_info said no heap use: " + text);
+    }
+    return Long.parseLong(m.group(1)) * 1024;
+  }
+
   /** Kills the process at once ({@code kill -9}): nothing it holds in memory is saved. */
   void kill() throws InterruptedException {
     process.destroyForcibly();

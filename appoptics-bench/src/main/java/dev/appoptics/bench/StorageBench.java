@@ -126,6 +126,9 @@ public final class StorageBench {
           requests, 2);
       System.out.printf("load    durable server: %,.0f points/s (%.1f s, %d failed)%n", load.perSecond(BATCH),
           load.seconds(), load.failed());
+      long heap = server.heapAfterGc();
+      System.out.printf("memory  durable server: %,d bytes of heap after a full collection = %.0f bytes per point%n",
+          heap, (double) heap / points);
       checkDay(server, query, (int) Math.min(1440, points / Workload.HISTORY_SERIES / 60));
       queryLatency(server, query, (int) args.number("queries", 50));
 

@@ -2,6 +2,7 @@ package dev.appoptics.server.internal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.appoptics.emulator.ManualClock;
 import dev.appoptics.emulator.Retention;
 import dev.appoptics.emulator.internal.EmulatorSettings;
 import dev.appoptics.emulator.internal.store.Series;
@@ -12,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class RetentionTest {
 
   @Test
   void eachResolutionGoesAtItsAge() throws SQLException {
-    MutableClock clock = new MutableClock(Instant.ofEpochSecond(T + SECONDS));
+    ManualClock clock = ManualClock.atEpochSecond(T + SECONDS);
     try (DurableStorage storage = open(clock)) {
       storage.measurements().write(Measurements.batch("m", 1, T, SECONDS), "test", T);
       storage.checkpoint();
@@ -85,7 +85,7 @@ class RetentionTest {
 
   @Test
   void aConfiguredRetentionReplacesTheService() {
-    MutableClock clock = new MutableClock(Instant.ofEpochSecond(T + SECONDS));
+    ManualClock clock = ManualClock.atEpochSecond(T + SECONDS);
     Retention week = Retention.builder().raw(Duration.ofDays(7)).build();
     try (DurableStorage storage = DurableStorage.open(EmulatorSettings.builder().dataDirectory(dir).clock(clock)
         .retention(week).build(), DurableStorage.Tuning.defaults())) {
@@ -99,7 +99,7 @@ class RetentionTest {
     }
   }
 
-  private DurableStorage open(MutableClock clock) {
+  private DurableStorage open(ManualClock clock) {
     return DurableStorage.open(EmulatorSettings.builder().dataDirectory(dir).clock(clock).build(),
         DurableStorage.Tuning.defaults());
   }
