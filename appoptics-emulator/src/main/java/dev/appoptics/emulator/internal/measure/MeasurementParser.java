@@ -5,6 +5,7 @@ import dev.appoptics.emulator.internal.http.ApiError;
 import dev.appoptics.emulator.internal.json.JsonCursor;
 import dev.appoptics.emulator.internal.json.JsonSyntaxException;
 import dev.appoptics.emulator.internal.json.JsonValues;
+import dev.appoptics.emulator.internal.store.Metric;
 import dev.appoptics.emulator.internal.store.ParsedMeasurement;
 import java.util.ArrayList;
 import java.util.List;
@@ -163,6 +164,7 @@ final class MeasurementParser {
         case "attributes":
           if (t == JsonToken.START_OBJECT) {
             m.attributes = JsonValues.readObject(p);
+            Metric.tooDeep(m.attributes).ifPresent(why -> errors.add("attributes", errors.at() + ".attributes " + why));
           } else if (t != JsonToken.VALUE_NULL) {
             errors.add("attributes", errors.at() + ".attributes must be an object, got " + ParamErrors.describe(p, t));
             p.skipChildren();
