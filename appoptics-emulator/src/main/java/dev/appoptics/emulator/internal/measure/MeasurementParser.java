@@ -17,6 +17,9 @@ import java.util.Map;
  * index and the value; any problem refuses the whole payload.
  */
 final class MeasurementParser {
+  /** The largest {@code count} of one summary: 2^31 - 1. */
+  static final long MAX_COUNT = Integer.MAX_VALUE;
+
   private final long now;
   private final long earliest;
   private final long latest;
@@ -134,11 +137,7 @@ final class MeasurementParser {
           break;
         case "count":
           m.hasCount = true;
-          double c = readNumber(p, t, "count");
-          if (c < 0 || c != Math.rint(c)) {
-            errors.add("count", errors.at() + ".count must be a whole number of at least 0, got " + c);
-          }
-          m.count = (long) c;
+          m.count = readCount(p, t);
           break;
         case "min":
           m.min = readNumber(p, t, "min");
@@ -192,6 +191,26 @@ final class MeasurementParser {
       return 0.0;
     }
     return v;
+  }
+
+  /**
+   * A summary's number of samples: a whole number from 1 to {@link #MAX_COUNT}. Zero summarizes nothing, and the
+   * bound keeps every count exact as a JSON number and lets a roll-up bucket take millions of the largest before it
+   * is full (see {@code BucketCapacity}).
+   */
+  private long readCount(JsonCursor p, JsonToken t) {
+    if (!t.isNumeric()) {
+      errors.add("count", errors.at() + ".count must be a number, got " + ParamErrors.describe(p, t));
+      p.skipChildren();
+      return 1;
+    }
+    double c = p.getDoubleValue();
+    if (!(c >= 1 && c <= MAX_COUNT) || c != Math.rint(c)) {
+      errors.add("count", errors.at() + ".count must be a whole number from 1 to " + MAX_COUNT + ", got "
+          + p.getText());
+      return 1;
+    }
+    return (long) c;
   }
 
   private long readTime(JsonCursor p, JsonToken t, boolean top) {
@@ -296,9 +315,6 @@ final class MeasurementParser {
     }
     if (m.hasCount != m.hasSum) {
       errors.add(m.hasCount ? "sum" : "count", named(m) + ": sum and count must be given together");
-      return;
-    }
-    if (m.count == 0) {
       return;
     }
     double mean = m.sum / m.count;

@@ -41,6 +41,7 @@ public final class MeasurementStore {
   private final MetricRegistry registry;
   private final int maxSeries;
   private final long maxPoints;
+  private final BucketCapacity capacity;
   private final ConcurrentHashMap<String, ConcurrentHashMap<Map<String, String>, Series>> metrics =
       new ConcurrentHashMap<>();
   private final AtomicInteger seriesCount = new AtomicInteger();
@@ -48,9 +49,15 @@ public final class MeasurementStore {
   private final LongAdder accepted = new LongAdder();
 
   public MeasurementStore(MetricRegistry registry, int maxSeries, long maxPoints) {
+    this(registry, maxSeries, maxPoints, BucketCapacity.CAPACITY);
+  }
+
+  /** A store whose roll-up buckets hold at most {@code bucketCapacity} samples (tests use small ones). */
+  MeasurementStore(MetricRegistry registry, int maxSeries, long maxPoints, long bucketCapacity) {
     this.registry = registry;
     this.maxSeries = maxSeries;
     this.maxPoints = maxPoints;
+    this.capacity = new BucketCapacity(bucketCapacity);
   }
 
   public MetricRegistry registry() {
@@ -92,11 +99,21 @@ public final class MeasurementStore {
 
   /**
    * Stores a validated batch, or nothing when it would pass the series or point limit (403, shape C: the limits
-   * are the emulator's account quota, and retrying does not help until data is deleted). Returns how many were
+   * are the emulator's account quota, and retrying does not help until data is deleted) or take a roll-up bucket
+   * past the samples it holds (400 naming {@code count}, see {@link BucketCapacity}). Returns how many were
    * stored: all but those summarizing no samples ({@code count} 0), which the API counts as filtered.
    */
   public long write(List<ParsedMeasurement> batch, String userAgent, long requestTime) {
     checkLimits(batch, requestTime);
+    long reserved = capacity.reserve(batch);
+    try {
+      return writeChecked(batch, userAgent);
+    } finally {
+      capacity.release(reserved);
+    }
+  }
+
+  private long writeChecked(List<ParsedMeasurement> batch, String userAgent) {
     long written = 0;
     for (ParsedMeasurement m : batch) {
       if (m.count == 0) {
