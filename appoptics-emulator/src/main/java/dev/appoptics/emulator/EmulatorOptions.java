@@ -28,6 +28,7 @@ public final class EmulatorOptions {
           "  --bind ADDR            address to listen on (default 127.0.0.1)",
           "  --token T              accept this token (repeatable; default: any non-empty token)",
           "  --max-series N         most series stored (default 100000)",
+          "  --max-metrics N        most metrics stored (default 100000)",
           "  --max-points N         most 1-second points stored (default 5000000)",
           "  --max-body-bytes N     largest request body (default 8388608)",
           "  --past-limit S         oldest accepted measurement, seconds behind now (default 7200)",
@@ -66,9 +67,9 @@ public final class EmulatorOptions {
         List.of("--log", "--log-bodies", "--lowercase-tag-values", "--annotation-events-as-list",
             "--unique-space-names");
     List<String> withValue =
-        List.of("--port", "--bind", "--token", "--max-series", "--max-points", "--max-body-bytes", "--past-limit",
-            "--future-limit", "--latency-ms", "--latency-rate", "--fail-rate", "--fail-status", "--drop-rate",
-            "--seed", "--rate-limit", "--service", "--job-duration-ms");
+        List.of("--port", "--bind", "--token", "--max-series", "--max-metrics", "--max-points", "--max-body-bytes",
+            "--past-limit", "--future-limit", "--latency-ms", "--latency-rate", "--fail-rate", "--fail-status",
+            "--drop-rate", "--seed", "--rate-limit", "--service", "--job-duration-ms");
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       String inline = null;
@@ -124,6 +125,7 @@ public final class EmulatorOptions {
     each("--bind", builder::bindAddress);
     each("--token", builder::tokens);
     each("--max-series", v -> builder.maxSeries(intValue("--max-series", v)));
+    each("--max-metrics", v -> builder.maxMetrics(intValue("--max-metrics", v)));
     each("--max-points", v -> builder.maxPoints(longValue("--max-points", v)));
     each("--max-body-bytes", v -> builder.maxBodyBytes(intValue("--max-body-bytes", v)));
     each("--past-limit", v -> builder.pastLimit(Duration.ofSeconds(longValue("--past-limit", v))));

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -140,6 +141,7 @@ public final class MeasurementStore {
   }
 
   private void checkLimits(List<ParsedMeasurement> batch, long requestTime) {
+    Set<String> newMetrics = null;
     Set<String> newSeries = null;
     // The same few series recur through a batch, with the same name and tag instances (the parser shares them): a
     // small identity memo saves the lower-casing and two map lookups for each repeat.
@@ -155,8 +157,17 @@ public final class MeasurementStore {
       Map<Map<String, String>, Series> of = metrics.get(MetricRegistry.key(m.name));
       m.series = of == null ? null : of.get(m.tags);
       if (m.series == null) {
-        if (of == null && registry.get(m.name).map(Metric::isComposite).orElse(false)) {
-          throw ApiError.params("name", m.name + " is a composite metric and cannot take measurements");
+        if (of == null) {
+          Optional<Metric> metric = registry.get(m.name);
+          if (metric.map(Metric::isComposite).orElse(false)) {
+            throw ApiError.params("name", m.name + " is a composite metric and cannot take measurements");
+          }
+          if (metric.isEmpty()) {
+            if (newMetrics == null) {
+              newMetrics = new HashSet<>();
+            }
+            newMetrics.add(MetricRegistry.key(m.name));
+          }
         }
         if (newSeries == null) {
           newSeries = new HashSet<>();
@@ -168,6 +179,7 @@ public final class MeasurementStore {
         memoSeries[slot] = m.series;
       }
     }
+    registry.checkRoom(newMetrics == null ? 0 : newMetrics.size());
     int adding = newSeries == null ? 0 : newSeries.size();
     if (adding > 0 && seriesCount.get() + (long) adding > maxSeries) {
       throw ApiError.singular(
