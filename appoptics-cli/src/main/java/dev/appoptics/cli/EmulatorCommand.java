@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
       "  appoptics emulator --port 8080",
       "  appoptics emulator --port 8080 --bind 0.0.0.0 --token secret --token viewer-token --log",
       "  appoptics emulator --port 0        # any free port; read it from the first line",
+      "  appoptics emulator --alert-interval 10s   # evaluate alerts every 10 seconds",
       "  appoptics emulator --annotation-events-as-list --unique-space-names   # as the reference documents"
     })
 final class EmulatorCommand implements Callable<Integer> {
@@ -39,7 +40,18 @@ final class EmulatorCommand implements Callable<Integer> {
   @Option(names = "--past-limit", paramLabel = "DURATION", defaultValue = "2h", description = "How old a measurement may be (default: ${DEFAULT-VALUE}).")
   String pastLimit;
 
-  @Option(names = "--log", description = "Print one line per request: method, path, status, size, time.")
+  @Option(names = "--header-timeout", paramLabel = "DURATION", defaultValue = "10s", description = "How long a request may take to send its headers; past it 408 and the connection closes (default: ${DEFAULT-VALUE}).")
+  String headerTimeout;
+
+  @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "30s", description = "How long a connection may stay silent before it is closed (default: ${DEFAULT-VALUE}).")
+  String idleTimeout;
+
+  @Option(names = "--alert-interval", paramLabel = "DURATION", defaultValue = "60s",
+      description = "Time between two evaluations of every alert; 0 turns evaluation off (default: ${DEFAULT-VALUE}).")
+  String alertInterval;
+
+  @Option(names = "--log", description = "Print one line per request (method, path, status, size, time) and per alert"
+      + " notification attempt.")
   boolean log;
 
   @Option(names = "--annotation-events-as-list",
@@ -58,11 +70,15 @@ final class EmulatorCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = cli.out();
+    Duration interval = alertInterval(alertInterval);
     AppOpticsEmulator.Builder builder =
         AppOpticsEmulator.builder()
+            .alertInterval(interval)
             .port(port)
             .bindAddress(bind)
             .pastLimit(Duration.ofSeconds(Durations.seconds(pastLimit)))
+            .headerTimeout(Duration.ofSeconds(Durations.seconds(headerTimeout)))
+            .idleTimeout(Duration.ofSeconds(Durations.seconds(idleTimeout)))
             .annotationEventsAsList(annotationEventsAsList)
             .uniqueSpaceNames(uniqueSpaceNames);
     builder.tokens(tokens.toArray(String[]::new));
@@ -85,6 +101,7 @@ final class EmulatorCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     synchronized (out) {
       out.println("listening on " + emulator.baseUri());
+      out.println("console at " + emulator.consoleUri());
       out.println(tokens.isEmpty() ? "accepting any non-empty token" : "accepting tokens: " + String.join(", ", tokens));
       out.println("press Ctrl-C to stop");
       out.flush();
@@ -98,6 +115,18 @@ final class EmulatorCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
     }
     return ExitCodes.OK;
+  }
+
+  /** The value of {@code --alert-interval}: a duration such as {@code 60s} or {@code 5m}, or {@code 0} for off. */
+  static Duration alertInterval(String text) {
+    if (text.strip().equals("0")) {
+      return Duration.ZERO;
+    }
+    try {
+      return Duration.ofSeconds(Durations.seconds(text));
+    } catch (IllegalArgumentException e) {
+      throw CliFailure.usage("--alert-interval " + e.getMessage(), "");
+    }
   }
 
   private void stop(AppOpticsEmulator emulator, CountDownLatch stopped) {

@@ -21,8 +21,9 @@ class BrokenPagingTest {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", exchange -> {
       requests.incrementAndGet();
-      byte[] body = ("{\"query\":{\"found\":500,\"length\":1,\"offset\":0,\"total\":500},\"metrics\":"
-          + "[{\"name\":\"m\",\"type\":\"gauge\",\"period\":null,\"attributes\":{}}]}").getBytes(StandardCharsets.UTF_8);
+      String page = "{\"query\":{\"found\":500,\"length\":1,\"offset\":0,\"total\":500},\"metrics\":"
+          + "[{\"name\":\"m\",\"type\":\"gauge\",\"period\":null,\"attributes\":{}}]}";
+      byte[] body = page.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, body.length);
       exchange.getResponseBody().write(body);

@@ -50,7 +50,48 @@ class EmulatorCommandTest {
     assertThat(sameName.err()).as("--unique-space-names").startsWith("error: 422 Already Exists");
     assertThat(server.isAlive()).isFalse();
     assertThat(exit.get()).isZero();
-    assertThat(out.toString()).contains("accepting tokens: secret").endsWith("stopped\n");
+    assertThat(out.toString()).contains("accepting tokens: secret").endsWith("stopped\n")
+        .contains("console at " + endpoint.replace("/v1/", "/") + "\n");
+  }
+
+  @Test
+  void idleAndHeaderTimeoutsAreOptions() throws Exception {
+    StringWriter out = new StringWriter();
+    Thread server = new Thread(() -> Main.run(
+        new String[] {"emulator", "--port", "0", "--idle-timeout", "1s", "--header-timeout", "2s"},
+        new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+        new ByteArrayInputStream(new byte[0]), Map.of()));
+    server.start();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (!out.toString().contains("press Ctrl-C") && server.isAlive() && Instant.now().isBefore(deadline)) {
+      Thread.sleep(20);
+    }
+    Matcher first = FIRST_LINE.matcher(out.toString());
+    assertThat(first.matches()).as(out.toString()).isTrue();
+    java.net.URI endpoint = java.net.URI.create(first.group(1));
+    try (java.net.Socket silent = new java.net.Socket(endpoint.getHost(), endpoint.getPort())) {
+      silent.setSoTimeout(10_000);
+
+      assertThat(silent.getInputStream().read()).as("closed by the 1 s idle timeout").isEqualTo(-1);
+    } finally {
+      server.interrupt();
+      server.join(30_000);
+    }
+    CliRun bad = CliRun.run("emulator", "--port", "0", "--header-timeout", "soon");
+    assertThat(bad.exitCode()).isNotZero();
+    assertThat(bad.err()).contains("soon");
+  }
+
+  @Test
+  void alertIntervalTakesADurationOrZero() {
+    assertThat(EmulatorCommand.alertInterval("90")).isEqualTo(Duration.ofSeconds(90));
+    assertThat(EmulatorCommand.alertInterval("5m")).isEqualTo(Duration.ofMinutes(5));
+    assertThat(EmulatorCommand.alertInterval("0")).isZero();
+
+    CliRun bad = CliRun.run("emulator", "--port", "0", "--alert-interval", "soon");
+
+    assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(bad.err()).startsWith("error: --alert-interval 'soon' is not a duration");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.appoptics.emulator;
 import dev.appoptics.emulator.internal.EmulatorModules;
 import dev.appoptics.emulator.internal.EmulatorSettings;
 import dev.appoptics.emulator.internal.EmulatorState;
+import dev.appoptics.emulator.internal.alerting.AlertingModule;
 import dev.appoptics.emulator.internal.http.ApiModule;
 import dev.appoptics.emulator.internal.http.HttpFront;
 import java.io.IOException;
@@ -26,19 +27,23 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  *
- * <p>Thread-safe: requests are answered by a fixed pool of threads; {@link #clear()} and {@link #setFaults} may be
+ * <p>Thread-safe: requests are answered by a bounded pool of threads (slow clients hold none: see
+ * {@link Builder#headerTimeout} and {@link Builder#idleTimeout}); {@link #clear()} and {@link #setFaults} may be
  * called while requests are in flight.
  */
 public final class AppOpticsEmulator implements AutoCloseable {
   private final EmulatorState state;
   private final List<ApiModule> modules;
+  private final AlertingModule alerting;
   private final HttpFront front;
   private final int port;
   private final URI baseUri;
+  private final URI consoleUri;
 
   private AppOpticsEmulator(EmulatorSettings settings) {
     this.state = new EmulatorState(settings);
     this.modules = EmulatorModules.create(settings, state);
+    this.alerting = EmulatorModules.find(modules, AlertingModule.class);
     this.front =
         new HttpFront(
             new HttpFront.Config(
@@ -47,6 +52,9 @@ public final class AppOpticsEmulator implements AutoCloseable {
                 settings.threads(),
                 settings.tokens(),
                 settings.maxBodyBytes(),
+                settings.maxHeaderBytes(),
+                settings.headerTimeout(),
+                settings.idleTimeout(),
                 settings.rateLimitRequests(),
                 settings.rateLimitWindow().getSeconds(),
                 settings.faults(),
@@ -57,6 +65,7 @@ public final class AppOpticsEmulator implements AutoCloseable {
     try {
       this.port = front.start();
     } catch (IOException e) {
+      closeModules();
       throw new UncheckedIOException(
           "cannot listen on " + settings.bindAddress() + ":" + settings.port() + ": " + e.getMessage(), e);
     }
@@ -64,7 +73,8 @@ public final class AppOpticsEmulator implements AutoCloseable {
     if (host.equals("0.0.0.0")) {
       host = "127.0.0.1";
     }
-    this.baseUri = URI.create("http://" + host + ":" + port + "/v1/");
+    this.consoleUri = URI.create("http://" + host + ":" + port + "/");
+    this.baseUri = consoleUri.resolve("v1/");
   }
 
   /** Starts an emulator with the defaults: 127.0.0.1, a free port, any non-empty token accepted. */
@@ -79,6 +89,11 @@ public final class AppOpticsEmulator implements AutoCloseable {
   /** The API root, {@code http://127.0.0.1:PORT/v1/}. */
   public URI baseUri() {
     return baseUri;
+  }
+
+  /** The web console, {@code http://127.0.0.1:PORT/}: spaces, charts, metrics, alerts and annotations in a browser. */
+  public URI consoleUri() {
+    return consoleUri;
   }
 
   public int port() {
@@ -111,10 +126,32 @@ public final class AppOpticsEmulator implements AutoCloseable {
         state.store().pointCount());
   }
 
+  /**
+   * Evaluates every active alert now, at the clock's current time, on the calling thread, and returns once the
+   * notifications it decided on are handed to their (background) delivery. Alerts are also evaluated every {@link
+   * Builder#alertInterval alert interval}; a test that steps its own clock turns that off ({@code
+   * alertInterval(Duration.ZERO)}) and calls this after each step.
+   */
+  public void evaluateAlerts() {
+    alerting.evaluate();
+  }
+
+  /** The figures every part reports, in the Prometheus text format (what {@code GET /metrics} answers). */
+  String metricsText() {
+    return state.writeMetrics();
+  }
+
   /** Stops listening and releases the threads; idempotent. */
   @Override
   public void close() {
     front.stop();
+    closeModules();
+  }
+
+  private void closeModules() {
+    for (ApiModule m : modules) {
+      m.close();
+    }
   }
 
   @Override
@@ -172,6 +209,27 @@ public final class AppOpticsEmulator implements AutoCloseable {
     /** Largest request body, after inflating gzip; default 8 MiB. Larger bodies get 413. */
     public Builder maxBodyBytes(int max) {
       settings.maxBodyBytes(max);
+      return this;
+    }
+
+    /** Largest request line plus headers; default 16 KiB. A longer URL gets 414, larger headers 431. */
+    public Builder maxHeaderBytes(int max) {
+      settings.maxHeaderBytes(max);
+      return this;
+    }
+
+    /**
+     * How long a request may take to send its headers, counted from its first byte; default 10 seconds. Past it the
+     * client gets 408 and the connection is closed, even if bytes are still trickling in.
+     */
+    public Builder headerTimeout(Duration timeout) {
+      settings.headerTimeout(timeout);
+      return this;
+    }
+
+    /** How long a connection may stay silent, between requests or within one, before it is closed; default 30 s. */
+    public Builder idleTimeout(Duration timeout) {
+      settings.idleTimeout(timeout);
       return this;
     }
 
@@ -263,9 +321,31 @@ public final class AppOpticsEmulator implements AutoCloseable {
       return this;
     }
 
-    /** Worker threads; default twice the processors, at least 4. */
+    /**
+     * Threads that answer requests (Jetty adds three of its own for accepting, selecting and handing over); default
+     * twice the processors, at least 4. Slow clients hold none of them: headers and bodies are read without blocking.
+     */
     public Builder threads(int threads) {
       settings.threads(threads);
+      return this;
+    }
+
+    /**
+     * Time between two alert evaluations, measured in real time, each at the clock's current time; default 60
+     * seconds. {@link Duration#ZERO} turns the schedule off: alerts are then evaluated only by {@link
+     * AppOpticsEmulator#evaluateAlerts()}.
+     */
+    public Builder alertInterval(Duration interval) {
+      settings.alertInterval(interval);
+      return this;
+    }
+
+    /**
+     * How hard to try delivering an alert notification: at most {@code attempts} tries, waiting {@code firstBackoff}
+     * before the second and twice as long before each later one (at most 5 minutes); default 5 tries, 1 second.
+     */
+    public Builder alertDelivery(int attempts, Duration firstBackoff) {
+      settings.alertDelivery(attempts, firstBackoff);
       return this;
     }
 

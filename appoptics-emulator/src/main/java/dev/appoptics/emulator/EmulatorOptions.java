@@ -31,6 +31,9 @@ public final class EmulatorOptions {
           "  --max-metrics N        most metrics stored (default 100000)",
           "  --max-points N         most 1-second points stored (default 5000000)",
           "  --max-body-bytes N     largest request body (default 8388608)",
+          "  --max-header-bytes N   largest request line plus headers (default 16384; past it 414 or 431)",
+          "  --header-timeout S     seconds a request may take to send its headers (default 10)",
+          "  --idle-timeout S       seconds a connection may stay silent before it is closed (default 30)",
           "  --past-limit S         oldest accepted measurement, seconds behind now (default 7200)",
           "  --future-limit S       newest accepted measurement, seconds ahead of now (default 600)",
           "  --latency-ms N         delay every request by N ms (see --latency-rate)",
@@ -42,12 +45,13 @@ public final class EmulatorOptions {
           "  --rate-limit N/S       allow N requests per token every S seconds, then 429",
           "  --service TYPE:TITLE[:k=v,...]  a notification service known from the start (repeatable)",
           "  --lowercase-tag-values store tag values lower-cased",
+          "  --alert-interval S     seconds between alert evaluations (default 60; 0 = never)",
           "  --annotation-events-as-list",
           "                         group a stream's events as [{source:[...]}], the documented form the Go",
           "                         client decodes (default: {source:[...]}, the live service's form)",
           "  --unique-space-names   refuse a space name already taken with 422 (default: names are not unique)",
           "  --job-duration-ms N    background jobs (snapshots) run N ms before they end (default 0)",
-          "  --log                  print one line per request to standard error",
+          "  --log                  print one line per request and per alert delivery attempt to standard error",
           "  --log-bodies           also print request and answer bodies",
           "  --help                 print this help");
 
@@ -68,8 +72,9 @@ public final class EmulatorOptions {
             "--unique-space-names");
     List<String> withValue =
         List.of("--port", "--bind", "--token", "--max-series", "--max-metrics", "--max-points", "--max-body-bytes",
-            "--past-limit", "--future-limit", "--latency-ms", "--latency-rate", "--fail-rate", "--fail-status",
-            "--drop-rate", "--seed", "--rate-limit", "--service", "--job-duration-ms");
+            "--max-header-bytes", "--header-timeout", "--idle-timeout", "--past-limit", "--future-limit",
+            "--latency-ms", "--latency-rate", "--fail-rate", "--fail-status", "--drop-rate", "--seed", "--rate-limit",
+            "--service", "--job-duration-ms", "--alert-interval");
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       String inline = null;
@@ -128,10 +133,14 @@ public final class EmulatorOptions {
     each("--max-metrics", v -> builder.maxMetrics(intValue("--max-metrics", v)));
     each("--max-points", v -> builder.maxPoints(longValue("--max-points", v)));
     each("--max-body-bytes", v -> builder.maxBodyBytes(intValue("--max-body-bytes", v)));
+    each("--max-header-bytes", v -> builder.maxHeaderBytes(intValue("--max-header-bytes", v)));
+    each("--header-timeout", v -> builder.headerTimeout(Duration.ofSeconds(longValue("--header-timeout", v))));
+    each("--idle-timeout", v -> builder.idleTimeout(Duration.ofSeconds(longValue("--idle-timeout", v))));
     each("--past-limit", v -> builder.pastLimit(Duration.ofSeconds(longValue("--past-limit", v))));
     each("--future-limit", v -> builder.futureLimit(Duration.ofSeconds(longValue("--future-limit", v))));
     each("--service", v -> builder.service(service(v)));
     each("--rate-limit", v -> rateLimit(builder, v));
+    each("--alert-interval", v -> builder.alertInterval(Duration.ofSeconds(longValue("--alert-interval", v))));
     if (values.containsKey("--lowercase-tag-values")) {
       builder.lowercaseTagValues(true);
     }

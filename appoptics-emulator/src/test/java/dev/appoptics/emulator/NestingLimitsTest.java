@@ -112,8 +112,8 @@ class NestingLimitsTest {
   @Test
   void measurementAttributesAsDeepAsAllowedAreStoredAndAnsweredBack() {
     String attributes = nested("{\"a\":", "1", "}", 30);
-    TestHttp.Answer posted = http.post("measurements", "{\"tags\":{\"h\":\"x\"},\"measurements\":[{\"name\":\"deep.ok\","
-        + "\"value\":1,\"attributes\":{\"custom\":" + attributes + "}}]}");
+    TestHttp.Answer posted = http.post("measurements", "{\"tags\":{\"h\":\"x\"},\"measurements\":["
+        + "{\"name\":\"deep.ok\",\"value\":1,\"attributes\":{\"custom\":" + attributes + "}}]}");
 
     assertThat(posted.status()).as(posted.toString()).isEqualTo(202);
     assertThat(http.get("metrics/deep.ok").json().at("/attributes/custom" + "/a".repeat(30)).asInt()).isEqualTo(1);

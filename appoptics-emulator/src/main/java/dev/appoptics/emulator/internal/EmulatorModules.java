@@ -1,6 +1,9 @@
 package dev.appoptics.emulator.internal;
 
+import dev.appoptics.emulator.internal.alerting.AlertingModule;
+import dev.appoptics.emulator.internal.console.ConsoleModule;
 import dev.appoptics.emulator.internal.http.ApiModule;
+import dev.appoptics.emulator.internal.http.HealthModule;
 import dev.appoptics.emulator.internal.measure.CompositeQueries;
 import dev.appoptics.emulator.internal.measure.MeasurementsModule;
 import dev.appoptics.emulator.internal.measure.MetricsModule;
@@ -30,7 +33,10 @@ public final class EmulatorModules {
     // Resource areas (annotations, spaces and charts, alerts, services, api tokens, jobs): one line each.
     ServicesModule services = new ServicesModule(settings.services());
     modules.add(services);
-    modules.add(new AlertsModule(services));
+    AlertsModule alerts = new AlertsModule(services);
+    // Listed before the alert resource, whose /v1/alerts/{id} would otherwise take /v1/alerts/status.
+    modules.add(new AlertingModule(settings, state, alerts, services));
+    modules.add(alerts);
     SpacesModule spaces = new SpacesModule(settings.uniqueSpaceNames());
     modules.add(spaces);
     modules.add(new AnnotationsModule(settings.annotationEventsAsList()));
@@ -38,6 +44,19 @@ public final class EmulatorModules {
     JobsModule jobs = new JobsModule(settings.clock(), settings.jobDuration());
     modules.add(jobs);
     modules.add(new SnapshotsModule(spaces, jobs));
+    // Public routes outside /v1/ (see Router.addPublic): no token, rate limit or faults.
+    modules.add(new HealthModule());
+    modules.add(new ConsoleModule());
     return modules;
+  }
+
+  /** The module of type {@code type} among {@code modules}; every emulator has exactly one of each. */
+  public static <T extends ApiModule> T find(List<ApiModule> modules, Class<T> type) {
+    for (ApiModule m : modules) {
+      if (type.isInstance(m)) {
+        return type.cast(m);
+      }
+    }
+    throw new IllegalStateException("no " + type.getSimpleName() + " among the emulator's modules");
   }
 }

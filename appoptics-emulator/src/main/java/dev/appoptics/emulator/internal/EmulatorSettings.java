@@ -19,6 +19,12 @@ public final class EmulatorSettings {
   public static final long DEFAULT_MAX_POINTS = 5_000_000;
   public static final int DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
   public static final int DEFAULT_MAX_POINTS_PER_ANSWER = 10_000;
+  public static final int DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
+  public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_ALERT_INTERVAL = Duration.ofSeconds(60);
+  public static final int DEFAULT_ALERT_DELIVERY_ATTEMPTS = 5;
+  public static final Duration DEFAULT_ALERT_RETRY_BACKOFF = Duration.ofSeconds(1);
 
   private final int port;
   private final String bindAddress;
@@ -28,6 +34,9 @@ public final class EmulatorSettings {
   private final long maxPoints;
   private final int maxBodyBytes;
   private final int maxPointsPerAnswer;
+  private final int maxHeaderBytes;
+  private final Duration headerTimeout;
+  private final Duration idleTimeout;
   private final Duration pastLimit;
   private final Duration futureLimit;
   private final Clock clock;
@@ -42,6 +51,9 @@ public final class EmulatorSettings {
   private final boolean uniqueSpaceNames;
   private final Duration jobDuration;
   private final int threads;
+  private final Duration alertInterval;
+  private final int alertDeliveryAttempts;
+  private final Duration alertRetryBackoff;
 
   private EmulatorSettings(Builder b) {
     port = b.port;
@@ -52,6 +64,9 @@ public final class EmulatorSettings {
     maxPoints = b.maxPoints;
     maxBodyBytes = b.maxBodyBytes;
     maxPointsPerAnswer = b.maxPointsPerAnswer;
+    maxHeaderBytes = b.maxHeaderBytes;
+    headerTimeout = b.headerTimeout;
+    idleTimeout = b.idleTimeout;
     pastLimit = b.pastLimit;
     futureLimit = b.futureLimit;
     clock = b.clock;
@@ -66,6 +81,9 @@ public final class EmulatorSettings {
     uniqueSpaceNames = b.uniqueSpaceNames;
     jobDuration = b.jobDuration;
     threads = b.threads;
+    alertInterval = b.alertInterval;
+    alertDeliveryAttempts = b.alertDeliveryAttempts;
+    alertRetryBackoff = b.alertRetryBackoff;
   }
 
   public static Builder builder() {
@@ -106,6 +124,21 @@ public final class EmulatorSettings {
   /** Points per series in one measurement-query answer before it continues through a {@code next} link. */
   public int maxPointsPerAnswer() {
     return maxPointsPerAnswer;
+  }
+
+  /** Largest request line plus headers: a longer URL gets 414, larger headers 431. */
+  public int maxHeaderBytes() {
+    return maxHeaderBytes;
+  }
+
+  /** How long a request may take to send all its headers, counted from its first byte. */
+  public Duration headerTimeout() {
+    return headerTimeout;
+  }
+
+  /** How long a connection may stay silent (between requests, or in the middle of one) before it is closed. */
+  public Duration idleTimeout() {
+    return idleTimeout;
   }
 
   public Duration pastLimit() {
@@ -176,6 +209,21 @@ public final class EmulatorSettings {
     return threads;
   }
 
+  /** Time between two alert evaluations; zero means alerts are evaluated only when asked. */
+  public Duration alertInterval() {
+    return alertInterval;
+  }
+
+  /** Most attempts to deliver one alert notification. */
+  public int alertDeliveryAttempts() {
+    return alertDeliveryAttempts;
+  }
+
+  /** Wait before the second delivery attempt; it doubles for each attempt after. */
+  public Duration alertRetryBackoff() {
+    return alertRetryBackoff;
+  }
+
   /** Builder for {@link EmulatorSettings}; every setting has a default. */
   public static final class Builder {
     private int port;
@@ -186,6 +234,9 @@ public final class EmulatorSettings {
     private long maxPoints = DEFAULT_MAX_POINTS;
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private int maxPointsPerAnswer = DEFAULT_MAX_POINTS_PER_ANSWER;
+    private int maxHeaderBytes = DEFAULT_MAX_HEADER_BYTES;
+    private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
+    private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
     private Duration pastLimit = Duration.ofHours(2);
     private Duration futureLimit = Duration.ofMinutes(10);
     private Clock clock = Clock.systemUTC();
@@ -200,6 +251,9 @@ public final class EmulatorSettings {
     private boolean uniqueSpaceNames;
     private Duration jobDuration = Duration.ZERO;
     private int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    private Duration alertInterval = DEFAULT_ALERT_INTERVAL;
+    private int alertDeliveryAttempts = DEFAULT_ALERT_DELIVERY_ATTEMPTS;
+    private Duration alertRetryBackoff = DEFAULT_ALERT_RETRY_BACKOFF;
 
     private Builder() {}
 
@@ -249,6 +303,24 @@ public final class EmulatorSettings {
 
     public Builder maxPointsPerAnswer(int max) {
       this.maxPointsPerAnswer = positive("maxPointsPerAnswer", max);
+      return this;
+    }
+
+    public Builder maxHeaderBytes(int max) {
+      if (max < 1024) {
+        throw new IllegalArgumentException("maxHeaderBytes must be at least 1024, got " + max);
+      }
+      this.maxHeaderBytes = max;
+      return this;
+    }
+
+    public Builder headerTimeout(Duration timeout) {
+      this.headerTimeout = positive("headerTimeout", timeout);
+      return this;
+    }
+
+    public Builder idleTimeout(Duration timeout) {
+      this.idleTimeout = positive("idleTimeout", timeout);
       return this;
     }
 
@@ -324,6 +396,20 @@ public final class EmulatorSettings {
       return this;
     }
 
+    public Builder alertInterval(Duration interval) {
+      if (!nonNegative("alertInterval", interval).isZero() && interval.toMillis() < 1) {
+        throw new IllegalArgumentException("alertInterval must be zero (off) or at least 1 ms, got " + interval);
+      }
+      this.alertInterval = interval;
+      return this;
+    }
+
+    public Builder alertDelivery(int attempts, Duration firstBackoff) {
+      this.alertDeliveryAttempts = positive("alert delivery attempts", attempts);
+      this.alertRetryBackoff = nonNegative("alert retry back-off", firstBackoff);
+      return this;
+    }
+
     public EmulatorSettings build() {
       return new EmulatorSettings(this);
     }
@@ -333,6 +419,13 @@ public final class EmulatorSettings {
         throw new IllegalArgumentException(what + " must be at least 1, got " + v);
       }
       return v;
+    }
+
+    private static Duration positive(String what, Duration d) {
+      if (Objects.requireNonNull(d, what).toMillis() < 1) {
+        throw new IllegalArgumentException(what + " must be at least 1 ms, got " + d);
+      }
+      return d;
     }
 
     private static Duration nonNegative(String what, Duration d) {
