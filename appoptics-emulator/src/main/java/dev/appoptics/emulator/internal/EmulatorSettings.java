@@ -2,6 +2,7 @@ package dev.appoptics.emulator.internal;
 
 import dev.appoptics.emulator.Faults;
 import dev.appoptics.emulator.ServiceSeed;
+import dev.appoptics.emulator.internal.forward.ForwardSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ public final class EmulatorSettings {
   private final boolean logBodies;
   private final boolean lowercaseTagValues;
   private final int threads;
+  private final ForwardSettings forwarding;
 
   private EmulatorSettings(Builder b) {
     port = b.port;
@@ -57,6 +59,7 @@ public final class EmulatorSettings {
     logBodies = b.logBodies;
     lowercaseTagValues = b.lowercaseTagValues;
     threads = b.threads;
+    forwarding = b.forwarding;
   }
 
   public static Builder builder() {
@@ -144,6 +147,11 @@ public final class EmulatorSettings {
     return threads;
   }
 
+  /** Where accepted measurements are forwarded; {@link ForwardSettings#NONE} by default. */
+  public ForwardSettings forwarding() {
+    return forwarding;
+  }
+
   /** Builder for {@link EmulatorSettings}; every setting has a default. */
   public static final class Builder {
     private int port;
@@ -164,6 +172,7 @@ public final class EmulatorSettings {
     private boolean logBodies;
     private boolean lowercaseTagValues;
     private int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    private ForwardSettings forwarding = ForwardSettings.NONE;
 
     private Builder() {}
 
@@ -265,6 +274,11 @@ public final class EmulatorSettings {
 
     public Builder threads(int threads) {
       this.threads = positive("threads", threads);
+      return this;
+    }
+
+    public Builder forwarding(ForwardSettings forwarding) {
+      this.forwarding = Objects.requireNonNull(forwarding, "forwarding");
       return this;
     }
 
