@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
     footer = {
       "  appoptics emulator --port 8080",
       "  appoptics emulator --port 8080 --bind 0.0.0.0 --token secret --token viewer-token --log",
-      "  appoptics emulator --port 0        # any free port; read it from the first line"
+      "  appoptics emulator --port 0        # any free port; read it from the first line",
+      "  appoptics emulator --forward-prometheus http://127.0.0.1:9090/api/v1/write"
     })
 final class EmulatorCommand implements Callable<Integer> {
   private final Cli cli;
@@ -41,6 +43,8 @@ final class EmulatorCommand implements Callable<Integer> {
   @Option(names = "--log", description = "Print one line per request: method, path, status, size, time.")
   boolean log;
 
+  @Mixin ForwardingOptions forwarding;
+
   EmulatorCommand(Cli cli) {
     this.cli = cli;
   }
@@ -54,6 +58,7 @@ final class EmulatorCommand implements Callable<Integer> {
             .bindAddress(bind)
             .pastLimit(Duration.ofSeconds(Durations.seconds(pastLimit)));
     builder.tokens(tokens.toArray(String[]::new));
+    forwarding.applyTo(builder);
     if (log) {
       builder.requestLog(line -> {
         synchronized (out) {
@@ -66,7 +71,8 @@ final class EmulatorCommand implements Callable<Integer> {
     try {
       emulator = builder.start();
     } catch (RuntimeException e) {
-      throw new CliFailure(ExitCodes.FAILURE, e.getMessage(), "pick another --port or --bind address", e);
+      String hint = String.valueOf(e.getMessage()).startsWith("cannot listen") ? "pick another --port or --bind address" : "";
+      throw new CliFailure(ExitCodes.FAILURE, e.getMessage(), hint, e);
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> stop(emulator, stopped), "appoptics-emulator-shutdown");
