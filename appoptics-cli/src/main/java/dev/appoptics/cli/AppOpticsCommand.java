@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
     scope = ScopeType.INHERIT,
     versionProvider = VersionProvider.class,
     description = {
-      "Work with the AppOptics Metrics API: submit and read measurements, manage metrics, spaces, charts, alerts"
-          + " and annotations, run a local emulator of the API, or take the tour with 'appoptics demo'.",
+      "Work with the AppOptics Metrics API: submit and read measurements, manage metrics, spaces, charts, alerts,"
+          + " annotations and API tokens, take chart snapshots, run a local emulator of the API, or take the tour"
+          + " with 'appoptics demo'.",
       "",
       "API commands take the token from --token or the APPOPTICS_TOKEN environment variable and talk to --endpoint"
           + " (default https://api.appoptics.com/v1/)."
@@ -31,7 +32,9 @@ import picocli.CommandLine.Spec;
       SpacesCommand.class,
       ChartsCommand.class,
       AlertsCommand.class,
-      ServicesCommand.class
+      ServicesCommand.class,
+      TokensCommand.class,
+      SnapshotCommand.class
     },
     footerHeading = "%nExamples:%n",
     footer = {

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
       "  appoptics emulator --port 8080",
       "  appoptics emulator --port 8080 --bind 0.0.0.0 --token secret --token viewer-token --log",
       "  appoptics emulator --port 0        # any free port; read it from the first line",
-      "  appoptics emulator --forward-prometheus http://127.0.0.1:9090/api/v1/write"
+      "  appoptics emulator --forward-prometheus http://127.0.0.1:9090/api/v1/write",
+      "  appoptics emulator --annotation-events-as-list --unique-space-names   # as the reference documents"
     })
 final class EmulatorCommand implements Callable<Integer> {
   private final Cli cli;
@@ -43,6 +44,15 @@ final class EmulatorCommand implements Callable<Integer> {
   @Option(names = "--log", description = "Print one line per request: method, path, status, size, time.")
   boolean log;
 
+  @Option(names = "--annotation-events-as-list",
+      description = "Group a stream's events as [{source:[...]}], the documented form the Go client decodes"
+          + " (default: {source:[...]}, as the live service answers).")
+  boolean annotationEventsAsList;
+
+  @Option(names = "--unique-space-names",
+      description = "Refuse a space name already taken with 422 (default: names are not unique, as on the live service).")
+  boolean uniqueSpaceNames;
+
   @Mixin ForwardingOptions forwarding;
 
   EmulatorCommand(Cli cli) {
@@ -56,7 +66,9 @@ final class EmulatorCommand implements Callable<Integer> {
         AppOpticsEmulator.builder()
             .port(port)
             .bindAddress(bind)
-            .pastLimit(Duration.ofSeconds(Durations.seconds(pastLimit)));
+            .pastLimit(Duration.ofSeconds(Durations.seconds(pastLimit)))
+            .annotationEventsAsList(annotationEventsAsList)
+            .uniqueSpaceNames(uniqueSpaceNames);
     builder.tokens(tokens.toArray(String[]::new));
     forwarding.applyTo(builder);
     if (log) {

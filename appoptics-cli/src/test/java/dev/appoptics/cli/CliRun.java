@@ -1,5 +1,10 @@
 package dev.appoptics.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.appoptics.cli.internal.Json;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -34,6 +39,12 @@ record CliRun(int exitCode, String out, String err) {
             new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
             env);
     return new CliRun(code, out.toString(), err.toString());
+  }
+
+  /** Standard output read as JSON, once the run is checked to have succeeded. */
+  JsonNode json() throws JsonProcessingException {
+    assertThat(exitCode).as(toString()).isZero();
+    return Json.parse(out);
   }
 
   @Override

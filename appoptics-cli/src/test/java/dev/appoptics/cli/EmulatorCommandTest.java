@@ -24,7 +24,7 @@ class EmulatorCommandTest {
     Thread server =
         new Thread(
             () -> exit.set(Main.run(
-                new String[] {"emulator", "--port", "0", "--token", "secret"},
+                new String[] {"emulator", "--port", "0", "--token", "secret", "--unique-space-names"},
                 new PrintWriter(out, true), new PrintWriter(err, true),
                 new ByteArrayInputStream(new byte[0]), Map.of())));
     server.start();
@@ -38,12 +38,16 @@ class EmulatorCommandTest {
     String endpoint = first.group(1);
     CliRun submit = CliRun.run("submit", "via.emulator.command", "1", "--tag", "k=v", "--endpoint", endpoint, "--token", "secret");
     CliRun refused = CliRun.run("metrics", "list", "--endpoint", endpoint, "--token", "other");
+    CliRun space = CliRun.run("spaces", "create", "only one", "--endpoint", endpoint, "--token", "secret");
+    CliRun sameName = CliRun.run("spaces", "create", "only one", "--endpoint", endpoint, "--token", "secret");
     server.interrupt();
     server.join(30_000);
 
     assertThat(submit.exitCode()).as(submit.toString()).isZero();
     assertThat(refused.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(refused.err()).startsWith("error: 401 Unauthorized");
+    assertThat(space.exitCode()).as(space.toString()).isZero();
+    assertThat(sameName.err()).as("--unique-space-names").startsWith("error: 422 Already Exists");
     assertThat(server.isAlive()).isFalse();
     assertThat(exit.get()).isZero();
     assertThat(out.toString()).contains("accepting tokens: secret").endsWith("stopped\n");

@@ -140,7 +140,8 @@ class ResourceCommandsTest {
     String[][] commands = {
       {"demo"}, {"emulator"}, {"submit"}, {"composite"}, {"measurements", "get"}, {"metrics", "list"},
       {"metrics", "create"}, {"annotations", "post"}, {"spaces", "create"}, {"charts", "create"},
-      {"alerts", "create"}, {"services", "list"}
+      {"alerts", "create"}, {"services", "list"}, {"tokens", "list"}, {"tokens", "create"}, {"tokens", "update"},
+      {"snapshot", "create"}, {"snapshot", "get"}
     };
     for (String[] command : commands) {
       String[] args = java.util.Arrays.copyOf(command, command.length + 1);

@@ -427,7 +427,10 @@ public final class AppOptics implements AutoCloseable {
     return spacesApi().get(id);
   }
 
-  /** The space named exactly {@code name}, ignoring case. */
+  /**
+   * The space named exactly {@code name}, ignoring case, read with its chart ids. Space names are not unique: when
+   * several match, this is the first in the API's list order (by name, then as the service orders equal names).
+   */
   public java.util.Optional<Space> findSpace(String name) {
     return spacesApi().find(name);
   }
@@ -610,6 +613,79 @@ public final class AppOptics implements AutoCloseable {
 
   private Alerts alertsApi() {
     return new Alerts(rest());
+  }
+
+
+  // ---- API tokens, jobs, snapshots ----
+
+  /** Every API token, fetched page by page as the stream is consumed; close or fully consume the stream. */
+  public Stream<ApiToken> listApiTokens() {
+    return listApiTokens(ListOptions.none());
+  }
+
+  /**
+   * The API tokens whose name matches {@code options.name()}, a pattern with {@code *} wildcards (without one it
+   * matches anywhere in the name: {@code collector} finds {@code my collector token}), fetched lazily.
+   */
+  public Stream<ApiToken> listApiTokens(ListOptions options) {
+    return apiTokensApi().list(Check.notNull("options", options));
+  }
+
+  /** One API token; {@link NotFoundException} if there is none with this id. */
+  public ApiToken getApiToken(long id) {
+    return apiTokensApi().get(id);
+  }
+
+  /** Creates a token and returns it as stored, with the secret the service generated ({@link ApiToken#token()}). */
+  public ApiToken createApiToken(ApiToken token) {
+    return apiTokensApi().create(token);
+  }
+
+  /** Stores the name, role and active flag of a token (which must have an id); returns it as stored. */
+  public ApiToken updateApiToken(ApiToken token) {
+    return apiTokensApi().update(token);
+  }
+
+  /** Deletes an API token; {@link NotFoundException} if there is none with this id. */
+  public void deleteApiToken(long id) {
+    apiTokensApi().delete(id);
+  }
+
+  /** A background job's current state; {@link NotFoundException} if there is none with this id. */
+  public Job getJob(long id) {
+    return new Jobs(rest()).get(id);
+  }
+
+  /**
+   * Waits until a background job has finished and returns it, complete. Reads it again and again, pausing 100 ms at
+   * first and up to 2 s later.
+   *
+   * @throws JobFailedException when the job failed or was canceled
+   * @throws JobTimeoutException when it is still running after {@code timeout} (or the thread is interrupted)
+   */
+  public Job waitForJob(long id, Duration timeout) {
+    return new Jobs(rest()).waitFor(id, timeout);
+  }
+
+  /**
+   * Asks the service to render a chart as an image and returns the snapshot as created: its {@link
+   * Snapshot#jobId()} is the job to wait for, after which {@link #getSnapshot} shows the image's address.
+   *
+   * <pre>{@code
+   * Snapshot requested = api.createSnapshot(Snapshot.builder(chart).duration(Duration.ofHours(6)).build());
+   * }</pre>
+   */
+  public Snapshot createSnapshot(Snapshot snapshot) {
+    return new Snapshots(rest()).create(snapshot);
+  }
+
+  /** One snapshot; {@link NotFoundException} if there is none with this id. */
+  public Snapshot getSnapshot(long id) {
+    return new Snapshots(rest()).get(id);
+  }
+
+  private ApiTokens apiTokensApi() {
+    return new ApiTokens(rest());
   }
 
 

@@ -1,7 +1,5 @@
 package dev.appoptics.metrics;
 
-import java.util.Locale;
-
 /** How a chart draws its streams. */
 public enum ChartType {
   /** Lines, one per stream (the default). */
@@ -23,11 +21,6 @@ public enum ChartType {
   }
 
   static ChartType fromWire(String name) {
-    for (ChartType t : values()) {
-      if (t.wireName.equals(name.toLowerCase(Locale.ROOT))) {
-        return t;
-      }
-    }
-    throw ResourceChecks.malformedAnswer("unknown chart type '" + name + "'");
+    return ResourceJson.wireEnum(values(), ChartType::wireName, "chart type", name);
   }
 }

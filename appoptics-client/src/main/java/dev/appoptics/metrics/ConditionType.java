@@ -1,7 +1,5 @@
 package dev.appoptics.metrics;
 
-import java.util.Locale;
-
 /** What an alert {@link Condition} watches for. */
 public enum ConditionType {
   /** The value rises above the threshold. */
@@ -23,11 +21,6 @@ public enum ConditionType {
   }
 
   static ConditionType fromWire(String name) {
-    for (ConditionType t : values()) {
-      if (t.wireName.equals(name.toLowerCase(Locale.ROOT))) {
-        return t;
-      }
-    }
-    throw ResourceChecks.malformedAnswer("unknown condition type '" + name + "'");
+    return ResourceJson.wireEnum(values(), ConditionType::wireName, "condition type", name);
   }
 }

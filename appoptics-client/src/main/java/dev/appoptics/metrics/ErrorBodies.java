@@ -36,12 +36,7 @@ final class ErrorBodies {
     }
     List<String> out = new ArrayList<>();
     if (json.isObject() && json.has("errors")) {
-      JsonNode errors = json.get("errors");
-      if (errors.isObject()) {
-        flatten("", errors, out);
-      } else {
-        leaves("", errors, out);
-      }
+      out.addAll(messages(json.get("errors")));
     } else if (json.isObject() && json.path("error").isValueNode()) {
       out.add(json.get("error").asText());
     } else if (json.isObject() && json.path("message").isValueNode()) {
@@ -51,6 +46,17 @@ final class ErrorBodies {
     }
     if (out.isEmpty()) {
       out.add(shorten(text));
+    }
+    return out;
+  }
+
+  /** An {@code errors} value (object of fields, list, or text) as "field: message" strings. */
+  static List<String> messages(JsonNode errors) {
+    List<String> out = new ArrayList<>();
+    if (errors.isObject()) {
+      flatten("", errors, out);
+    } else {
+      leaves("", errors, out);
     }
     return out;
   }

@@ -5,14 +5,21 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * Lenient readers and null-skipping writers shared by the resource codecs. Readers accept what real services send:
@@ -20,6 +27,7 @@ import java.util.OptionalLong;
  */
 final class ResourceJson {
   static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private ResourceJson() {}
 
@@ -91,6 +99,47 @@ final class ResourceJson {
   static Optional<Instant> epochSeconds(JsonNode node, String field) {
     OptionalLong v = longValue(node, field);
     return v.isPresent() ? Optional.of(Instant.ofEpochSecond(v.getAsLong())) : Optional.empty();
+  }
+
+  /**
+   * A point in time as the resources write it: epoch seconds (most), ISO-8601 text (snapshots) or
+   * {@code "2013-02-01 18:53:38 UTC"} (API tokens).
+   */
+  static Optional<Instant> timestamp(JsonNode node, String field) {
+    if (!present(node, field)) {
+      return Optional.empty();
+    }
+    JsonNode v = node.get(field);
+    if (v.isNumber()) {
+      return Optional.of(Instant.ofEpochSecond(v.asLong()));
+    }
+    String text = v.asText().trim();
+    try {
+      return Optional.of(text.endsWith(" UTC")
+          ? LocalDateTime.parse(text.substring(0, text.length() - 4), SPACED).toInstant(ZoneOffset.UTC)
+          : OffsetDateTime.parse(text).toInstant());
+    } catch (DateTimeParseException e) {
+      throw malformed(node, field);
+    }
+  }
+
+  /** A resource's id: its {@code id} field, else the last segment of its {@code href} (API tokens, snapshots). */
+  static long resourceId(JsonNode node) {
+    return longValue(node, "id").orElseGet(() -> idFromHref(node, "href").orElseThrow(() -> malformed(node, "href")));
+  }
+
+  /** The id at the end of a resource link such as {@code https://api.appoptics.com/v1/snapshots/17}. */
+  static OptionalLong idFromHref(JsonNode node, String field) {
+    Optional<String> href = text(node, field);
+    if (href.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    String path = href.get().replaceAll("[?#].*$", "").replaceAll("/+$", "");
+    try {
+      return OptionalLong.of(Long.parseLong(path.substring(path.lastIndexOf('/') + 1)));
+    } catch (NumberFormatException e) {
+      throw malformed(node, field);
+    }
   }
 
   static List<String> texts(JsonNode node, String field) {
@@ -174,6 +223,16 @@ final class ResourceJson {
     ArrayNode a = array();
     values.forEach(a::add);
     return a;
+  }
+
+  /** The constant whose wire name is {@code name}, ignoring case; an unknown one is an answer this client cannot read. */
+  static <E extends Enum<E>> E wireEnum(E[] values, Function<E, String> wireName, String what, String name) {
+    for (E e : values) {
+      if (wireName.apply(e).equals(name.toLowerCase(Locale.ROOT))) {
+        return e;
+      }
+    }
+    throw ResourceChecks.malformedAnswer("unknown " + what + " '" + name + "'");
   }
 
   static AppOpticsException malformed(JsonNode node, String field) {

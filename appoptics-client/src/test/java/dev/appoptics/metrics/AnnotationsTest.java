@@ -3,8 +3,11 @@ package dev.appoptics.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.appoptics.emulator.AppOpticsEmulator;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,27 @@ class AnnotationsTest {
     assertThat(stream.events().get("db1")).containsExactly(db);
     assertThat(stream.events().get(AnnotationStream.UNASSIGNED)).containsExactly(none);
     assertThat(stream.allEvents()).containsExactly(web, db, none);
+  }
+
+  @Test
+  void eventsReadTheSameInTheServicesObjectFormAndTheDocumentedListForm() {
+    List<String> log = new CopyOnWriteArrayList<>();
+    try (AppOpticsEmulator listForm =
+            AppOpticsEmulator.builder().annotationEventsAsList(true).requestLog(log::add).logBodies(true).start();
+        AppOptics listApi = AppOptics.builder().token("test-token").baseUri(listForm.baseUri()).build()) {
+      for (AppOptics client : List.of(api, listApi)) {
+        client.postAnnotation("deploys", event("web deploy", "web1", now.minusSeconds(20)));
+        client.postAnnotation("deploys", AnnotationEvent.builder("manual").startTime(now).build());
+      }
+      AnnotationQuery window = AnnotationQuery.between(now.minusSeconds(60), now.plusSeconds(60));
+
+      AnnotationStream fromList = listApi.getAnnotationStream("deploys", window);
+      AnnotationStream fromObject = api.getAnnotationStream("deploys", window);
+
+      assertThat(log).last().asString().contains("< {\"name\":\"deploys\"").contains("\"events\":[{\"web1\":[");
+      assertThat(fromList.events()).containsOnlyKeys("web1", AnnotationStream.UNASSIGNED);
+      assertThat(fromList).isEqualTo(fromObject);
+    }
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.appoptics.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.appoptics.emulator.AppOpticsEmulator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -87,12 +88,28 @@ class SpacesTest {
   }
 
   @Test
-  void aSecondSpaceWithTheSameNameIsRefused() {
-    api.createSpace("unique");
+  void namesAreNotUniqueAndFindSpaceReturnsTheFirstInListOrder() {
+    Space first = api.createSpace("Ops");
+    api.createChart(first, Chart.builder("cpu").build());
+    Space second = api.createSpace("ops");
 
-    assertThatThrownBy(() -> api.createSpace("unique"))
-        .isInstanceOfSatisfying(
-            UnprocessableEntityException.class, e -> assertThat(e.errorMessage()).contains("already exists"));
+    assertThat(second.id()).isNotEqualTo(first.id());
+    try (Stream<Space> listed = api.listSpaces(ListOptions.named("ops"))) {
+      assertThat(listed.map(Space::id)).containsExactly(first.id(), second.id());
+    }
+    assertThat(api.findSpace("OPS")).contains(api.getSpace(first.id()));
+  }
+
+  @Test
+  void anEmulatorWithUniqueSpaceNamesRefusesASecondOne() {
+    try (AppOpticsEmulator strict = AppOpticsEmulator.builder().uniqueSpaceNames(true).start();
+        AppOptics strictApi = AppOptics.builder().token("test-token").baseUri(strict.baseUri()).build()) {
+      strictApi.createSpace("unique");
+
+      assertThatThrownBy(() -> strictApi.createSpace("Unique"))
+          .isInstanceOfSatisfying(
+              UnprocessableEntityException.class, e -> assertThat(e.errorMessage()).contains("already exists"));
+    }
   }
 
   private static long requests() {

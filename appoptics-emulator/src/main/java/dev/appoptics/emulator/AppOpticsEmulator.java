@@ -243,6 +243,34 @@ public final class AppOpticsEmulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Groups the events of a stream read in the documented list form {@code "events":[{"unassigned":[…]}]}, which
+     * the Go client decodes; default off: the object form {@code "events":{"unassigned":[…]}} the live service
+     * answers.
+     */
+    public Builder annotationEventsAsList(boolean asList) {
+      settings.annotationEventsAsList(asList);
+      return this;
+    }
+
+    /**
+     * Refuses a space whose name is already taken (ignoring case) with 422, as the reference's property table says;
+     * default off: names are not unique, as on the live service.
+     */
+    public Builder uniqueSpaceNames(boolean unique) {
+      settings.uniqueSpaceNames(unique);
+      return this;
+    }
+
+    /**
+     * How long a background job (a snapshot's rendering) runs: {@code queued}, then {@code working} with growing
+     * {@code progress}, then {@code complete} or {@code failed}. Default zero: jobs are complete at once.
+     */
+    public Builder jobDuration(Duration duration) {
+      settings.jobDuration(duration);
+      return this;
+    }
+
     /** Worker threads; default twice the processors, at least 4. */
     public Builder threads(int threads) {
       settings.threads(threads);

@@ -41,6 +41,11 @@ public final class EmulatorOptions {
           "  --rate-limit N/S       allow N requests per token every S seconds, then 429",
           "  --service TYPE:TITLE[:k=v,...]  a notification service known from the start (repeatable)",
           "  --lowercase-tag-values store tag values lower-cased",
+          "  --annotation-events-as-list",
+          "                         group a stream's events as [{source:[...]}], the documented form the Go",
+          "                         client decodes (default: {source:[...]}, the live service's form)",
+          "  --unique-space-names   refuse a space name already taken with 422 (default: names are not unique)",
+          "  --job-duration-ms N    background jobs (snapshots) run N ms before they end (default 0)",
           "  --forward-prometheus URL  forward every accepted measurement to this remote-write URL",
           "  --forward-otlp URL     forward every accepted measurement to this OTLP/HTTP metrics URL",
           "  --forward-queue-dir DIR   keep the forwarding queues on disk here (default: in memory)",
@@ -64,12 +69,14 @@ public final class EmulatorOptions {
   public static EmulatorOptions parse(String... args) {
     Map<String, List<String>> values = new LinkedHashMap<>();
     boolean help = false;
-    List<String> flags = List.of("--log", "--log-bodies", "--lowercase-tag-values", "--forward-sync-each");
+    List<String> flags =
+        List.of("--log", "--log-bodies", "--lowercase-tag-values", "--annotation-events-as-list",
+            "--unique-space-names", "--forward-sync-each");
     List<String> withValue =
         List.of("--port", "--bind", "--token", "--max-series", "--max-points", "--max-body-bytes", "--past-limit",
             "--future-limit", "--latency-ms", "--latency-rate", "--fail-rate", "--fail-status", "--drop-rate",
-            "--seed", "--rate-limit", "--service", "--forward-prometheus", "--forward-otlp", "--forward-queue-dir",
-            "--forward-queue-max-bytes", "--forward-when-full", "--forward-header");
+            "--seed", "--rate-limit", "--service", "--job-duration-ms", "--forward-prometheus", "--forward-otlp",
+            "--forward-queue-dir", "--forward-queue-max-bytes", "--forward-when-full", "--forward-header");
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       String inline = null;
@@ -137,6 +144,13 @@ public final class EmulatorOptions {
     if (values.containsKey("--log-bodies")) {
       builder.logBodies(true);
     }
+    if (values.containsKey("--annotation-events-as-list")) {
+      builder.annotationEventsAsList(true);
+    }
+    if (values.containsKey("--unique-space-names")) {
+      builder.uniqueSpaceNames(true);
+    }
+    each("--job-duration-ms", v -> builder.jobDuration(Duration.ofMillis(longValue("--job-duration-ms", v))));
     applyForwarding(builder);
     Faults.Builder faults = Faults.builder();
     if (values.containsKey("--latency-ms")) {

@@ -28,6 +28,24 @@ class EmulatorMainTest {
   }
 
   @Test
+  void compatibilityFlagsReachTheEmulator() {
+    EmulatorOptions options = EmulatorOptions.parse(
+        "--port", "0", "--annotation-events-as-list", "--unique-space-names", "--job-duration-ms", "60000");
+    try (AppOpticsEmulator e = options.applyTo(AppOpticsEmulator.builder()).start()) {
+      TestHttp http = new TestHttp(e.baseUri(), "t");
+      http.post("annotations/deploys", "{\"title\":\"t\"}");
+      http.post("spaces", "{\"name\":\"s\"}");
+      long chart = http.post("spaces/1/charts", "{\"name\":\"c\"}").json().path("id").asLong();
+      http.post("snapshots", "{\"subject\":{\"chart\":{\"id\":" + chart + "}}}");
+
+      assertThat(http.get("annotations/deploys?count=1").json().path("events").isArray()).isTrue();
+      assertThat(http.post("spaces", "{\"name\":\"s\"}").status()).isEqualTo(422);
+      assertThat(http.get("jobs/1").json().path("state").asText()).isEqualTo("queued");
+    }
+    assertThatThrownBy(() -> EmulatorOptions.parse("--job-duration-ms", "-1")).hasMessageContaining("--job-duration-ms");
+  }
+
+  @Test
   void helpPrintsUsageAndStartsNothing() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 

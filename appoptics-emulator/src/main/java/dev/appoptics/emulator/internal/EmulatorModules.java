@@ -31,11 +31,11 @@ public final class EmulatorModules {
     ServicesModule services = new ServicesModule(settings.services());
     modules.add(services);
     modules.add(new AlertsModule(services));
-    SpacesModule spaces = new SpacesModule();
+    SpacesModule spaces = new SpacesModule(settings.uniqueSpaceNames());
     modules.add(spaces);
-    modules.add(new AnnotationsModule());
+    modules.add(new AnnotationsModule(settings.annotationEventsAsList()));
     modules.add(new ApiTokensModule());
-    JobsModule jobs = new JobsModule();
+    JobsModule jobs = new JobsModule(settings.clock(), settings.jobDuration());
     modules.add(jobs);
     modules.add(new SnapshotsModule(spaces, jobs));
     return modules;

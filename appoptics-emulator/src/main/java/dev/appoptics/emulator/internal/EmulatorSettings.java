@@ -37,6 +37,9 @@ public final class EmulatorSettings {
   private final Consumer<String> requestLog;
   private final boolean logBodies;
   private final boolean lowercaseTagValues;
+  private final boolean annotationEventsAsList;
+  private final boolean uniqueSpaceNames;
+  private final Duration jobDuration;
   private final int threads;
   private final ForwardSettings forwarding;
 
@@ -58,6 +61,9 @@ public final class EmulatorSettings {
     requestLog = b.requestLog;
     logBodies = b.logBodies;
     lowercaseTagValues = b.lowercaseTagValues;
+    annotationEventsAsList = b.annotationEventsAsList;
+    uniqueSpaceNames = b.uniqueSpaceNames;
+    jobDuration = b.jobDuration;
     threads = b.threads;
     forwarding = b.forwarding;
   }
@@ -142,6 +148,24 @@ public final class EmulatorSettings {
     return lowercaseTagValues;
   }
 
+  /**
+   * Whether a stream read groups its events in the documented list form {@code [{"source":[…]}]} (what the Go
+   * client decodes) instead of the object form {@code {"source":[…]}} the live service answers (default: off).
+   */
+  public boolean annotationEventsAsList() {
+    return annotationEventsAsList;
+  }
+
+  /** Whether a space name already taken is refused with 422, as the reference's property table says (default: off). */
+  public boolean uniqueSpaceNames() {
+    return uniqueSpaceNames;
+  }
+
+  /** How long a background job (a snapshot's rendering) runs before it ends; zero ends it at once. */
+  public Duration jobDuration() {
+    return jobDuration;
+  }
+
   /** Worker threads answering requests. */
   public int threads() {
     return threads;
@@ -171,6 +195,9 @@ public final class EmulatorSettings {
     private Consumer<String> requestLog;
     private boolean logBodies;
     private boolean lowercaseTagValues;
+    private boolean annotationEventsAsList;
+    private boolean uniqueSpaceNames;
+    private Duration jobDuration = Duration.ZERO;
     private int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     private ForwardSettings forwarding = ForwardSettings.NONE;
 
@@ -269,6 +296,21 @@ public final class EmulatorSettings {
 
     public Builder lowercaseTagValues(boolean lowercase) {
       this.lowercaseTagValues = lowercase;
+      return this;
+    }
+
+    public Builder annotationEventsAsList(boolean asList) {
+      this.annotationEventsAsList = asList;
+      return this;
+    }
+
+    public Builder uniqueSpaceNames(boolean unique) {
+      this.uniqueSpaceNames = unique;
+      return this;
+    }
+
+    public Builder jobDuration(Duration duration) {
+      this.jobDuration = nonNegative("jobDuration", duration);
       return this;
     }
 

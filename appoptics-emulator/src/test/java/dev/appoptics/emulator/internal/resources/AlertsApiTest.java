@@ -56,7 +56,7 @@ class AlertsApiTest extends ApiTestBase {
     assertThat(above.path("id").asLong()).isPositive();
     assertThat(above.path("type").asText()).isEqualTo("above");
     assertThat(above.path("threshold").asDouble()).isEqualTo(200.0);
-    assertThat(above.path("source").isNull()).isTrue();
+    assertThat(above.path("source").asText()).isEqualTo("*");
     assertThat(above.path("tags").get(0).path("values").get(0).asText()).isEqualTo("production");
     JsonNode absent = conditions.get(1);
     assertThat(absent.path("duration").asInt()).isEqualTo(300);
@@ -90,6 +90,20 @@ class AlertsApiTest extends ApiTestBase {
     assertThat(alert.path("conditions").size()).isZero();
     assertThat(alert.path("services").size()).isZero();
     assertThat(alert.path("attributes").isObject()).isTrue();
+  }
+
+  @Test
+  void conditionsEchoTheSourceSent() {
+    long id = create("{\"name\":\"src\",\"conditions\":[{\"type\":\"above\",\"metric_name\":\"m\","
+        + "\"threshold\":1,\"source\":\"*\"},{\"type\":\"below\",\"metric_name\":\"m\",\"threshold\":0}]}");
+
+    JsonNode conditions = api.get("/v1/alerts/" + id).json().path("conditions");
+
+    assertThat(conditions.get(0).path("source").asText()).isEqualTo("*");
+    assertThat(conditions.get(1).has("source")).isTrue();
+    assertThat(conditions.get(1).path("source").isNull()).isTrue();
+    assertParamsError(api.post("/v1/alerts", "{\"name\":\"bad\",\"conditions\":[{\"type\":\"absent\","
+        + "\"metric_name\":\"m\",\"duration\":60,\"source\":5}]}"), "conditions", "source");
   }
 
   @Test

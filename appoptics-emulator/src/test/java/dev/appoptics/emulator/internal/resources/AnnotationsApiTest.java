@@ -6,6 +6,7 @@ import static dev.appoptics.emulator.internal.resources.ErrorAssertions.assertPa
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.appoptics.emulator.AppOpticsEmulator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,7 @@ class AnnotationsApiTest extends ApiTestBase {
   }
 
   @Test
-  void eventsAreGroupedBySourceInTheDocumentedListForm() {
+  void eventsAreGroupedBySourceInOneObject() {
     post("api-deploys", "{\"title\":\"a\",\"start_time\":100}");
     post("api-deploys", "{\"title\":\"b\",\"start_time\":300,\"source\":\"host1\"}");
     post("api-deploys", "{\"title\":\"c\",\"start_time\":200}");
@@ -77,10 +78,26 @@ class AnnotationsApiTest extends ApiTestBase {
 
     assertThat(got.path("name").asText()).isEqualTo("api-deploys");
     JsonNode events = got.path("events");
-    assertThat(events.isArray()).isTrue();
-    assertThat(events.size()).isEqualTo(1);
-    assertThat(events.get(0).path("unassigned").findValuesAsText("title")).containsExactly("a", "c");
-    assertThat(events.get(0).path("host1").findValuesAsText("title")).containsExactly("b");
+    assertThat(events.isObject()).isTrue();
+    assertThat(events.path("unassigned").findValuesAsText("title")).containsExactly("a", "c");
+    assertThat(events.path("host1").findValuesAsText("title")).containsExactly("b");
+  }
+
+  @Test
+  void theDocumentedListFormIsASetting() {
+    try (AppOpticsEmulator listForm = AppOpticsEmulator.builder().annotationEventsAsList(true).start()) {
+      Api listApi = new HttpApi(() -> listForm);
+      listApi.post(DEPLOYS, "{\"title\":\"a\",\"start_time\":100}");
+      listApi.post(DEPLOYS, "{\"title\":\"b\",\"start_time\":300,\"source\":\"host1\"}");
+
+      JsonNode events = listApi.get(DEPLOYS + "?start_time=0").json().path("events");
+
+      assertThat(events.isArray()).isTrue();
+      assertThat(events.size()).isEqualTo(1);
+      assertThat(events.get(0).path("unassigned").findValuesAsText("title")).containsExactly("a");
+      assertThat(events.get(0).path("host1").findValuesAsText("title")).containsExactly("b");
+      assertThat(listApi.get(DEPLOYS + "?start_time=1000").json().path("events").toString()).isEqualTo("[{}]");
+    }
   }
 
   @Test
@@ -95,13 +112,13 @@ class AnnotationsApiTest extends ApiTestBase {
     assertThat(titles(DEPLOYS + "?start_time=0&sources%5B%5D=web*")).containsExactlyInAnyOrder("a", "b");
     assertThat(titles(DEPLOYS + "?start_time=0&sources%5B%5D=db-1&sources%5B%5D=unassigned"))
         .containsExactlyInAnyOrder("c", "d");
-    assertThat(api.get(DEPLOYS + "?start_time=1000").json().path("events").toString()).isEqualTo("[{}]");
+    assertThat(api.get(DEPLOYS + "?start_time=1000").json().path("events").toString()).isEqualTo("{}");
     assertParamsError(api.get(DEPLOYS + "?count=0"), "count");
     assertParamsError(api.get(DEPLOYS + "?start_time=x"), "start_time");
   }
 
   private static List<String> titles(String path) {
-    return api.get(path).json().path("events").get(0).findValuesAsText("title");
+    return api.get(path).json().path("events").findValuesAsText("title");
   }
 
   @Test

@@ -47,6 +47,22 @@ class ApiTokensApiTest extends ApiTestBase {
   }
 
   @Test
+  void aNamePatternWithoutWildcardsMatchesAnywhereInTheName() {
+    api.post("/v1/api_tokens", Map.of("name", "foo.bar"));
+    api.post("/v1/api_tokens", Map.of("name", "foo.bar.bazzle"));
+    api.post("/v1/api_tokens", Map.of("name", "foo"));
+
+    assertThat(api.get("/v1/api_tokens?name=foo.bar").json().path("api_tokens").findValuesAsText("name"))
+        .containsExactly("foo.bar", "foo.bar.bazzle");
+    assertThat(api.get("/v1/api_tokens/FOO.BAR").json().path("api_tokens").findValuesAsText("name"))
+        .containsExactly("foo.bar", "foo.bar.bazzle");
+    assertThat(api.get("/v1/api_tokens?name=foo").json().path("query").path("found").asInt()).isEqualTo(3);
+    assertThat(api.get("/v1/api_tokens?name=foo*").json().path("query").path("found").asInt()).isEqualTo(3);
+    assertThat(api.get("/v1/api_tokens?name=*bar").json().path("api_tokens").findValuesAsText("name"))
+        .containsExactly("foo.bar");
+  }
+
+  @Test
   void updateAnswers200WithTheToken() {
     String secret = api.post("/v1/api_tokens", Map.of("name", "t")).json().path("token").asText();
 

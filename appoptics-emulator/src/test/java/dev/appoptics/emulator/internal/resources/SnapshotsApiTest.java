@@ -5,20 +5,31 @@ import static dev.appoptics.emulator.internal.resources.ErrorAssertions.assertPa
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.appoptics.emulator.AppOpticsEmulator;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class SnapshotsApiTest extends ApiTestBase {
 
-  private long chart() {
+  private static long chart(Api api) {
     long space = api.post("/v1/spaces", Map.of("name", "s")).id();
     return api.post("/v1/spaces/" + space + "/charts", Map.of("name", "c", "type", "stacked")).id();
   }
 
+  private static JsonNode job(Api api, JsonNode snapshot) {
+    return api.get(URI.create(snapshot.path("job_href").asText()).getPath()).json();
+  }
+
   @Test
   void createAnswers202WithLocationAndACompletedJob() {
-    long chart = chart();
+    long chart = chart(api);
 
     Reply reply =
         api.post("/v1/snapshots", "{\"subject\":{\"chart\":{\"id\":" + chart + "}},\"end_time\":1700000000}");
@@ -32,19 +43,96 @@ class SnapshotsApiTest extends ApiTestBase {
     assertThat(snapshot.path("subject").path("chart").path("type").asText()).isEqualTo("stacked");
     assertThat(api.get("/v1/snapshots/1").json()).isEqualTo(snapshot);
 
-    String jobPath = URI.create(snapshot.path("job_href").asText()).getPath();
-    JsonNode job = api.get(jobPath).json();
+    JsonNode job = job(api, snapshot);
     assertThat(job.path("state").asText()).isEqualTo("complete");
     assertThat(job.path("progress").asDouble()).isEqualTo(100.0);
+  }
+
+  @Test
+  void endTimeMayBeIsoTextAsTheGoClientSendsIt() {
+    long chart = chart(api);
+
+    Reply reply = api.post("/v1/snapshots", "{\"subject\":{\"chart\":{\"id\":" + chart + ",\"sources\":[\"*\"]}},"
+        + "\"end_time\":\"2016-02-20T01:18:46Z\",\"duration\":600}");
+
+    assertThat(reply.status()).as("%s", reply).isEqualTo(202);
+    assertThat(reply.json().path("end_time").asText()).isEqualTo("2016-02-20T01:18:46Z");
+    assertThat(reply.json().path("duration").asLong()).isEqualTo(600);
+    assertThat(reply.json().at("/subject/chart/sources/0").asText()).isEqualTo("*");
   }
 
   @Test
   void createValidates() {
     assertParamsError(api.post("/v1/snapshots", "{}"), "subject");
     assertParamsError(api.post("/v1/snapshots", "{\"subject\":{\"chart\":{\"id\":42}}}"), "subject");
-    long chart = chart();
-    assertParamsError(
-        api.post("/v1/snapshots", "{\"subject\":{\"chart\":{\"id\":" + chart + "}},\"duration\":-5}"), "duration");
+    String subject = "{\"subject\":{\"chart\":{\"id\":" + chart(api) + "}},";
+    assertParamsError(api.post("/v1/snapshots", subject + "\"duration\":-5}"), "duration");
+    assertParamsError(api.post("/v1/snapshots", subject + "\"duration\":2419201}"), "duration");
+    assertThat(api.post("/v1/snapshots", subject + "\"duration\":2419200}").status()).isEqualTo(202);
+    assertParamsError(api.post("/v1/snapshots", subject + "\"end_time\":\"yesterday\"}"), "end_time");
+    assertParamsError(api.post("/v1/snapshots", subject + "\"end_time\":true}"), "end_time");
+  }
+
+  /** A clock the test moves by hand. */
+  private static final class ManualClock extends Clock {
+    private final AtomicLong millis = new AtomicLong(1_700_000_000_000L);
+
+    void advance(Duration d) {
+      millis.addAndGet(d.toMillis());
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(millis.get());
+    }
+  }
+
+  @Test
+  void jobsRunForTheConfiguredDurationThenComplete() {
+    ManualClock clock = new ManualClock();
+    try (AppOpticsEmulator slow =
+        AppOpticsEmulator.builder().clock(clock).jobDuration(Duration.ofSeconds(10)).start()) {
+      Api slowApi = new HttpApi(() -> slow);
+      JsonNode snapshot =
+          slowApi.post("/v1/snapshots", Map.of("subject", Map.of("chart", Map.of("id", chart(slowApi))))).json();
+
+      assertThat(job(slowApi, snapshot).toString()).isEqualTo("{\"id\":1,\"state\":\"queued\"}");
+      clock.advance(Duration.ofMillis(2_500));
+      assertThat(job(slowApi, snapshot).toString()).isEqualTo("{\"id\":1,\"state\":\"working\",\"progress\":25.0}");
+      clock.advance(Duration.ofMillis(7_500));
+      assertThat(job(slowApi, snapshot).path("state").asText()).isEqualTo("complete");
+    }
+  }
+
+  @Test
+  void aJobFailsWhenItsChartIsDeletedBeforeItEnds() {
+    ManualClock clock = new ManualClock();
+    try (AppOpticsEmulator slow =
+        AppOpticsEmulator.builder().clock(clock).jobDuration(Duration.ofSeconds(10)).start()) {
+      Api slowApi = new HttpApi(() -> slow);
+      long space = slowApi.post("/v1/spaces", Map.of("name", "s")).id();
+      long chart = slowApi.post("/v1/spaces/" + space + "/charts", Map.of("name", "c")).id();
+      JsonNode snapshot = slowApi.post("/v1/snapshots", Map.of("subject", Map.of("chart", Map.of("id", chart)))).json();
+      slowApi.delete("/v1/spaces/" + space + "/charts/" + chart);
+      clock.advance(Duration.ofSeconds(10));
+
+      JsonNode job = job(slowApi, snapshot);
+
+      assertThat(job.path("state").asText()).isEqualTo("failed");
+      assertThat(job.at("/errors/subject/0").asText()).contains("chart " + chart);
+      assertThat(job.has("progress")).isFalse();
+      assertThat(job(slowApi, snapshot)).isEqualTo(job);
+    }
   }
 
   @Test

@@ -6,6 +6,7 @@ import static dev.appoptics.emulator.internal.resources.ErrorAssertions.assertPa
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.appoptics.emulator.AppOpticsEmulator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -44,10 +45,30 @@ class SpacesApiTest extends ApiTestBase {
   }
 
   @Test
-  void duplicateNameIs422() {
-    api.post("/v1/spaces", Map.of("name", "CPUs"));
+  void namesAreNotUnique() {
+    long first = api.post("/v1/spaces", Map.of("name", "CPUs")).id();
 
-    assertAlreadyExists(api.post("/v1/spaces", Map.of("name", "cpus")), "name");
+    Reply again = api.post("/v1/spaces", Map.of("name", "CPUs"));
+
+    assertThat(again.status()).isEqualTo(201);
+    assertThat(again.id()).isNotEqualTo(first);
+    assertThat(api.get("/v1/spaces?name=CPUs").json().path("spaces").findValuesAsText("id"))
+        .containsExactly(String.valueOf(first), String.valueOf(again.id()));
+    long other = api.post("/v1/spaces", Map.of("name", "other")).id();
+    assertThat(api.put("/v1/spaces/" + other, Map.of("name", "cpus")).status()).isEqualTo(204);
+  }
+
+  @Test
+  void uniqueNamesAreASetting() {
+    try (AppOpticsEmulator strict = AppOpticsEmulator.builder().uniqueSpaceNames(true).start()) {
+      Api strictApi = new HttpApi(() -> strict);
+      long id = strictApi.post("/v1/spaces", Map.of("name", "CPUs")).id();
+      long other = strictApi.post("/v1/spaces", Map.of("name", "other")).id();
+
+      assertAlreadyExists(strictApi.post("/v1/spaces", Map.of("name", "cpus")), "name");
+      assertAlreadyExists(strictApi.put("/v1/spaces/" + other, Map.of("name", "CPUS")), "name");
+      assertThat(strictApi.put("/v1/spaces/" + id, Map.of("name", "cpus")).status()).isEqualTo(204);
+    }
   }
 
   @Test
@@ -91,13 +112,11 @@ class SpacesApiTest extends ApiTestBase {
   }
 
   @Test
-  void renameValidatesNameAndUniqueness() {
+  void renameValidatesName() {
     long id = api.post("/v1/spaces", Map.of("name", "one")).id();
-    api.post("/v1/spaces", Map.of("name", "two"));
 
     assertParamsError(api.put("/v1/spaces/" + id, Map.of()), "name");
-    assertAlreadyExists(api.put("/v1/spaces/" + id, Map.of("name", "two")), "name");
-    assertThat(api.put("/v1/spaces/" + id, Map.of("name", "ONE")).status()).isEqualTo(204);
+    assertParamsError(api.put("/v1/spaces/" + id, Map.of("name", " ")), "name");
   }
 
   @Test

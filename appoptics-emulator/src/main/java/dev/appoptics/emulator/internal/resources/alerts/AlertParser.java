@@ -160,8 +160,12 @@ final class AlertParser {
       errors.add("metric_name", "must be a string, was " + Json.show(metric.get()));
     }
     c.set("metric_name", metric.orElse(null));
-    // Conditions on tagged metrics have no source; the service returns it as null whatever was sent.
-    c.putNull("source");
+    // Clients of the Librato era send "source":"*" and compare what they read back: echo it, null when absent.
+    Optional<JsonNode> source = Json.present(in, "source");
+    if (source.isPresent() && !source.get().isTextual()) {
+      errors.add("source", "must be a string, was " + Json.show(source.get()));
+    }
+    c.set("source", source.orElse(null));
     Optional<JsonNode> threshold = Json.present(in, "threshold");
     if (threshold.isPresent() && !threshold.get().isNumber()) {
       errors.add("threshold", "must be a number, was " + Json.show(threshold.get()));

@@ -21,13 +21,19 @@ import java.util.Map;
 /**
  * Annotation streams and their events and links ({@code /v1/annotations}). A stream is created by the first event
  * posted to it. Reading a stream with a time window, {@code count} or {@code sources} lists its events grouped by
- * source in the documented form {@code "events":[{"unassigned":[…],"host1":[…]}]}. Thread-safe: one lock guards all
- * state.
+ * source: {@code "events":{"unassigned":[…],"host1":[…]}} as the live service answers, or, when configured, in the
+ * documented list form {@code "events":[{"unassigned":[…],"host1":[…]}]}. Thread-safe: one lock guards all state.
  */
 public final class AnnotationsModule implements ApiModule {
+  private final boolean eventsAsList;
   private final Object lock = new Object();
   private final Map<String, Stream> streams = new LinkedHashMap<>();
   private long nextEventId = 1;
+
+  /** {@code eventsAsList}: group a stream's events in the documented list form rather than the object form. */
+  public AnnotationsModule(boolean eventsAsList) {
+    this.eventsAsList = eventsAsList;
+  }
 
   /** One stream; mutable, guarded by the module's lock. */
   private static final class Stream {
@@ -90,7 +96,8 @@ public final class AnnotationsModule implements ApiModule {
       Stream stream = existing(request.path("name"));
       ObjectNode out = stream.summary();
       if (query.asked()) {
-        out.set("events", query.select(stream.events.values()));
+        ObjectNode groups = query.select(stream.events.values());
+        out.set("events", eventsAsList ? Json.array().add(groups) : groups);
       }
       return ApiResponse.json(200, out);
     }

@@ -41,8 +41,8 @@ record EventQuery(
     return startTime.isPresent() || endTime.isPresent() || count.isPresent() || !sources.isEmpty();
   }
 
-  /** The matching events, ordered by start time and grouped by source: {@code [{source:[…], …}]}. */
-  ArrayNode select(Collection<ObjectNode> events) {
+  /** The matching events, ordered by start time and grouped by source: {@code {source:[…], …}}. */
+  ObjectNode select(Collection<ObjectNode> events) {
     List<ObjectNode> matching =
         events.stream()
             .filter(e -> startTime.map(s -> start(e) >= s).orElse(true))
@@ -58,9 +58,7 @@ record EventQuery(
       ArrayNode group = groups.has(source(e)) ? (ArrayNode) groups.get(source(e)) : groups.putArray(source(e));
       group.add(e);
     }
-    ArrayNode out = Json.array();
-    out.add(groups);
-    return out;
+    return groups;
   }
 
   private static long start(JsonNode event) {

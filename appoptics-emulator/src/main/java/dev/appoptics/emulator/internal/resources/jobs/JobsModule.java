@@ -6,18 +6,47 @@ import dev.appoptics.emulator.internal.http.ApiRequest;
 import dev.appoptics.emulator.internal.http.ApiResponse;
 import dev.appoptics.emulator.internal.http.Router;
 import dev.appoptics.emulator.internal.resources.Json;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Background jobs ({@code GET /v1/jobs/:id}). The emulator finishes work at once, so every job it hands out is
- * already {@code complete}; other areas answer 202 with {@code Location: /v1/jobs/:id} from {@link #complete}.
- * Thread-safe: one lock guards all state.
+ * Background jobs ({@code GET /v1/jobs/:id}). Other areas {@link #start} a job and answer 202 with its URI. A job
+ * runs for the configured duration: {@code queued} for its first tenth, then {@code working} with a growing
+ * {@code progress}, then it ends. Its outcome is decided when it ends (at once for a zero duration, otherwise when it
+ * is first read after its time is up): {@code failed} with the {@code errors} its check reports, else
+ * {@code complete}. Thread-safe: one lock guards all state.
  */
 public final class JobsModule implements ApiModule {
+  private final Clock clock;
+  private final Duration duration;
   private final Object lock = new Object();
-  private final Map<Long, ObjectNode> jobs = new LinkedHashMap<>();
+  private final Map<Long, Job> jobs = new LinkedHashMap<>();
   private long nextId = 1;
+
+  /** One job; its outcome is set once, guarded by the module's lock. */
+  private static final class Job {
+    final long id;
+    final long startMillis;
+    final String output;
+    final Supplier<Optional<ObjectNode>> failure;
+    ObjectNode outcome;
+
+    Job(long id, long startMillis, String output, Supplier<Optional<ObjectNode>> failure) {
+      this.id = id;
+      this.startMillis = startMillis;
+      this.output = output;
+      this.failure = failure;
+    }
+  }
+
+  public JobsModule(Clock clock, Duration duration) {
+    this.clock = clock;
+    this.duration = duration;
+  }
 
   @Override
   public void register(Router router) {
@@ -32,24 +61,52 @@ public final class JobsModule implements ApiModule {
     }
   }
 
-  /** Records a finished job, optionally with an {@code output} note, and returns its id. */
-  public long complete(String output) {
+  /**
+   * Starts a job and returns its id. When it ends, {@code failure} is asked for the errors that make it fail ({@code
+   * {field:[messages]}}); none means it completes, with {@code output} as its output note.
+   */
+  public long start(String output, Supplier<Optional<ObjectNode>> failure) {
     synchronized (lock) {
-      long id = nextId++;
-      ObjectNode job = Json.object().put("id", id).put("state", "complete").put("progress", 100.0);
-      if (output != null) {
-        job.put("output", output);
+      Job job = new Job(nextId++, clock.millis(), output, failure);
+      jobs.put(job.id, job);
+      if (duration.isZero()) {
+        end(job);
       }
-      jobs.put(id, job);
-      return id;
+      return job.id;
     }
   }
 
   private ApiResponse get(ApiRequest request) {
     long id = request.pathId("id");
     synchronized (lock) {
-      ObjectNode job = Json.existing(jobs, id, "Job");
-      return ApiResponse.json(200, job);
+      return ApiResponse.json(200, state(Json.existing(jobs, id, "Job")));
     }
+  }
+
+  private ObjectNode state(Job job) {
+    long elapsed = clock.millis() - job.startMillis;
+    long total = duration.toMillis();
+    if (job.outcome == null && elapsed >= total) {
+      end(job);
+    }
+    if (job.outcome != null) {
+      return job.outcome;
+    }
+    ObjectNode running = Json.object().put("id", job.id);
+    if (elapsed * 10 < total) {
+      return running.put("state", "queued");
+    }
+    return running.put("state", "working").put("progress", Math.floor(10_000.0 * elapsed / total) / 100);
+  }
+
+  private static void end(Job job) {
+    Optional<ObjectNode> errors = job.failure.get();
+    ObjectNode outcome = Json.object().put("id", job.id);
+    if (errors.isPresent()) {
+      outcome.put("state", "failed").set("errors", errors.get());
+    } else {
+      outcome.put("state", "complete").put("progress", 100.0).put("output", job.output);
+    }
+    job.outcome = outcome;
   }
 }

@@ -11,16 +11,22 @@ import dev.appoptics.emulator.internal.resources.Json;
 import dev.appoptics.emulator.internal.resources.jobs.JobsModule;
 import dev.appoptics.emulator.internal.resources.spaces.SpacesModule;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Chart snapshots ({@code POST /v1/snapshots}, {@code GET /v1/snapshots/:id}). The emulator renders no images: a
- * snapshot's job completes at once and its {@code image_href} stays {@code null}. Thread-safe: one lock guards all
- * state.
+ * snapshot's job completes (or fails, when the chart is gone by the time the job ends) and its {@code image_href}
+ * stays {@code null}. {@code end_time} is taken as epoch seconds or as ISO-8601 text (the Go client sends the
+ * latter). Thread-safe: one lock guards all state.
  */
 public final class SnapshotsModule implements ApiModule {
+  /** The longest snapshot the reference allows: four weeks. */
+  private static final long MAX_DURATION = 2_419_200;
+
   private final Object lock = new Object();
   private final SpacesModule spaces;
   private final JobsModule jobs;
@@ -55,15 +61,15 @@ public final class SnapshotsModule implements ApiModule {
     } else if (spaces.chartType(chartId.get()).isEmpty()) {
       errors.add("subject", "no chart has id " + chartId.get());
     }
-    long duration = wholeSeconds(body, "duration", 3600, errors);
-    long endTime = wholeSeconds(body, "end_time", request.now(), errors);
+    long duration = duration(body, errors);
+    long endTime = endTime(body, request.now(), errors);
     errors.throwIfAny();
     ObjectNode subject = chart.deepCopy();
     if (!subject.hasNonNull("type")) {
       subject.put("type", spaces.chartType(chartId.get()).orElse("line"));
     }
     String base = "http://" + request.header("host").orElse("localhost") + "/v1/";
-    long jobId = jobs.complete("the emulator renders no image");
+    long jobId = jobs.start("the emulator renders no image", () -> chartGone(chartId.get()));
     synchronized (lock) {
       long id = nextId++;
       String now = iso(request.now());
@@ -89,16 +95,46 @@ public final class SnapshotsModule implements ApiModule {
     }
   }
 
-  private static long wholeSeconds(ObjectNode body, String field, long fallback, FieldErrors errors) {
-    Optional<JsonNode> v = Json.present(body, field);
+  private Optional<ObjectNode> chartGone(long chartId) {
+    if (spaces.chartType(chartId).isPresent()) {
+      return Optional.empty();
+    }
+    ObjectNode errors = Json.object();
+    errors.putArray("subject").add("chart " + chartId + " was deleted before the snapshot was rendered");
+    return Optional.of(errors);
+  }
+
+  private static long duration(ObjectNode body, FieldErrors errors) {
+    Optional<JsonNode> v = Json.present(body, "duration");
     if (v.isEmpty()) {
-      return fallback;
+      return 3600;
     }
-    if (!v.get().isNumber() || !Json.isWholeNumber(v.get()) || v.get().longValue() <= 0) {
-      errors.add(field, "must be a positive whole number of seconds, was " + Json.show(v.get()));
-      return fallback;
+    JsonNode d = v.get();
+    if (!d.isNumber() || !Json.isWholeNumber(d) || d.longValue() <= 0 || d.longValue() > MAX_DURATION) {
+      errors.add("duration", "must be a whole number of seconds from 1 to " + MAX_DURATION + ", was " + Json.show(d));
+      return 3600;
     }
-    return v.get().longValue();
+    return d.longValue();
+  }
+
+  /** {@code end_time} as epoch seconds: a whole number, or ISO-8601 text such as {@code 2016-02-20T01:18:46Z}. */
+  private static long endTime(ObjectNode body, long now, FieldErrors errors) {
+    Optional<JsonNode> v = Json.present(body, "end_time");
+    if (v.isEmpty()) {
+      return now;
+    }
+    JsonNode t = v.get();
+    if (t.isTextual()) {
+      try {
+        return OffsetDateTime.parse(t.asText()).toEpochSecond();
+      } catch (DateTimeParseException e) {
+        // reported below
+      }
+    } else if (t.isNumber() && Json.isWholeNumber(t) && t.longValue() > 0) {
+      return t.longValue();
+    }
+    errors.add("end_time", "must be epoch seconds or an ISO-8601 time, was " + Json.show(t));
+    return now;
   }
 
   private static String iso(long epochSeconds) {

@@ -25,18 +25,24 @@ import java.util.Set;
  * Spaces and their charts ({@code /v1/spaces}, {@code /v1/spaces/:id/charts}). Charts and their streams are kept as
  * given (every field comes back), streams get ids and a derived {@code type}. The chart list is a bare array, a chart
  * update answers 200 with the chart, and a chart create's {@code Location} is the space's, all as the service does.
- * Thread-safe: one lock guards all state.
+ * Space names are not unique unless configured so. Thread-safe: one lock guards all state.
  */
 public final class SpacesModule implements ApiModule {
   private static final List<String> CHART_DEFAULTS =
       List.of("min", "max", "label", "related_space", "thresholds");
 
+  private final boolean uniqueNames;
   private final Object lock = new Object();
   private final Map<Long, Space> spaces = new LinkedHashMap<>();
   private final Map<Long, ObjectNode> charts = new LinkedHashMap<>();
   private long nextSpaceId = 1;
   private long nextChartId = 1;
   private long nextStreamId = 1;
+
+  /** {@code uniqueNames}: refuse a name another space has (ignoring case) with 422, instead of accepting it. */
+  public SpacesModule(boolean uniqueNames) {
+    this.uniqueNames = uniqueNames;
+  }
 
   /** One space; mutable, guarded by the module's lock. */
   private static final class Space {
@@ -264,6 +270,9 @@ public final class SpacesModule implements ApiModule {
   }
 
   private void checkUniqueName(String name, long self) {
+    if (!uniqueNames) {
+      return;
+    }
     for (Space s : spaces.values()) {
       if (s.id != self && s.name.equalsIgnoreCase(name)) {
         throw ApiError.alreadyExists("name", "a space named '" + name + "' already exists");

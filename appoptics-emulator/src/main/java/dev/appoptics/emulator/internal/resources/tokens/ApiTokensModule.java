@@ -61,10 +61,11 @@ public final class ApiTokensModule implements ApiModule {
     return listMatching(request, request.query("name").orElse("*"));
   }
 
+  /** A pattern without {@code *} gets one on each side, as documented: {@code foo.bar} finds {@code foo.bar.baz}. */
   private ApiResponse listMatching(ApiRequest request, String namePattern) {
     Paging paging = Paging.of(request);
     Listing.orderBy(request, "name", List.of("name"));
-    Pattern pattern = Listing.wildcard(namePattern.isEmpty() ? "*" : namePattern);
+    Pattern pattern = Listing.wildcard(namePattern.contains("*") ? namePattern : "*" + namePattern + "*");
     synchronized (lock) {
       List<ObjectNode> found =
           tokens.values().stream().filter(t -> pattern.matcher(t.get("name").asText()).matches()).toList();
