@@ -49,7 +49,7 @@ public final class IngestBench {
   }
 
   /** Sends {@code requests} batches from {@code threads} threads; returns how many were answered 2xx. */
-  private static long run(EmulatorProcess emulator, byte[][] bodies, int requests, int threads) throws Exception {
+  static long run(EmulatorProcess emulator, byte[][] bodies, int requests, int threads) throws Exception {
     AtomicLong next = new AtomicLong();
     AtomicLong ok = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -3,10 +3,9 @@ package dev.appoptics.emulator.internal.forward;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import dev.appoptics.emulator.internal.store.ParsedMeasurement;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,60 +27,79 @@ final class BatchRecord {
 
   private BatchRecord() {}
 
-  /** What a decoded record hands out, one measurement at a time. */
+  /**
+   * What a decoded record hands out, one measurement at a time. {@code series} numbers the record's distinct pairs
+   * of name and tag set (from 0, in order of appearance), so that a reader can group without hashing tag maps.
+   */
   interface Sink {
-    void point(String name, Map<String, String> tags, long time, int kind, long count, double sum, double min,
-        double max, double last);
+    void point(int series, String name, Map<String, String> tags, long time, int kind, long count, double sum,
+        double min, double max, double last);
   }
 
   /** The measurements of {@code batch} that were stored (count above 0); null when there are none. */
   static Encoded encode(List<ParsedMeasurement> batch) {
     IdentityHashMap<String, Integer> strings = new IdentityHashMap<>();
-    List<String> stringList = new java.util.ArrayList<>();
+    List<String> stringList = new ArrayList<>();
     IdentityHashMap<Map<String, String>, Integer> tagSets = new IdentityHashMap<>();
-    List<Map<String, String>> tagSetList = new java.util.ArrayList<>();
+    List<Map<String, String>> tagSetList = new ArrayList<>();
+    int[] names = new int[batch.size()];
+    int[] tags = new int[batch.size()];
     int stored = 0;
-    for (ParsedMeasurement m : batch) {
+    int size = 0;
+    for (int i = 0; i < batch.size(); i++) {
+      ParsedMeasurement m = batch.get(i);
       if (m.count == 0) {
         continue;
       }
       stored++;
-      index(strings, stringList, m.name);
-      if (tagSets.putIfAbsent(m.tags, tagSetList.size()) == null) {
+      names[i] = index(strings, stringList, m.name);
+      Integer t = tagSets.get(m.tags);
+      if (t == null) {
+        t = tagSetList.size();
+        tagSets.put(m.tags, t);
         tagSetList.add(m.tags);
-        for (Map.Entry<String, String> t : m.tags.entrySet()) {
-          index(strings, stringList, t.getKey());
-          index(strings, stringList, t.getValue());
+        size += CodedOutputStream.computeUInt32SizeNoTag(m.tags.size());
+        for (Map.Entry<String, String> e : m.tags.entrySet()) {
+          size += CodedOutputStream.computeUInt32SizeNoTag(index(strings, stringList, e.getKey()))
+              + CodedOutputStream.computeUInt32SizeNoTag(index(strings, stringList, e.getValue()));
         }
       }
+      tags[i] = t;
+      size += CodedOutputStream.computeUInt32SizeNoTag(names[i]) + CodedOutputStream.computeUInt32SizeNoTag(t)
+          + CodedOutputStream.computeSInt64SizeNoTag(m.time) + 1
+          + (isValue(m) ? 8 : CodedOutputStream.computeUInt64SizeNoTag(m.count) + 32);
     }
     if (stored == 0) {
       return null;
     }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + stored * 24);
-    CodedOutputStream out = CodedOutputStream.newInstance(bytes, 8192);
+    size += CodedOutputStream.computeUInt32SizeNoTag(stringList.size())
+        + CodedOutputStream.computeUInt32SizeNoTag(tagSetList.size()) + CodedOutputStream.computeUInt32SizeNoTag(stored);
+    for (String s : stringList) {
+      size += CodedOutputStream.computeStringSizeNoTag(s);
+    }
+    byte[] bytes = new byte[size];
+    CodedOutputStream out = CodedOutputStream.newInstance(bytes);
     try {
       out.writeUInt32NoTag(stringList.size());
       for (String s : stringList) {
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        out.writeUInt32NoTag(utf8.length);
-        out.writeRawBytes(utf8);
+        out.writeStringNoTag(s);
       }
       out.writeUInt32NoTag(tagSetList.size());
-      for (Map<String, String> tags : tagSetList) {
-        out.writeUInt32NoTag(tags.size());
-        for (Map.Entry<String, String> t : tags.entrySet()) {
-          out.writeUInt32NoTag(strings.get(t.getKey()));
-          out.writeUInt32NoTag(strings.get(t.getValue()));
+      for (Map<String, String> set : tagSetList) {
+        out.writeUInt32NoTag(set.size());
+        for (Map.Entry<String, String> e : set.entrySet()) {
+          out.writeUInt32NoTag(strings.get(e.getKey()));
+          out.writeUInt32NoTag(strings.get(e.getValue()));
         }
       }
       out.writeUInt32NoTag(stored);
-      for (ParsedMeasurement m : batch) {
+      for (int i = 0; i < batch.size(); i++) {
+        ParsedMeasurement m = batch.get(i);
         if (m.count == 0) {
           continue;
         }
-        out.writeUInt32NoTag(strings.get(m.name));
-        out.writeUInt32NoTag(tagSets.get(m.tags));
+        out.writeUInt32NoTag(names[i]);
+        out.writeUInt32NoTag(tags[i]);
         out.writeSInt64NoTag(m.time);
         if (isValue(m)) {
           out.writeRawByte(VALUE);
@@ -95,11 +113,11 @@ final class BatchRecord {
           out.writeDoubleNoTag(m.last);
         }
       }
-      out.flush();
+      out.checkNoSpaceLeft();
     } catch (IOException e) {
-      throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+      throw new UncheckedIOException(e); // the array was sized exactly above
     }
-    return new Encoded(bytes.toByteArray(), stored);
+    return new Encoded(bytes, stored);
   }
 
   /**
@@ -110,34 +128,52 @@ final class BatchRecord {
     return m.hasValue || (m.count == 1 && m.onlySumAndCount);
   }
 
-  /** Hands every measurement of {@code record} to {@code sink}, in order. */
-  static void decode(byte[] record, Sink sink) {
+  /** Hands every measurement of {@code record} to {@code sink}, in order, with tag sets shared through {@code tagSets}. */
+  static void decode(byte[] record, TagSets tagSets, Sink sink) {
     try {
       CodedInputStream in = CodedInputStream.newInstance(record);
       String[] strings = new String[in.readUInt32()];
       for (int i = 0; i < strings.length; i++) {
-        strings[i] = new String(in.readRawBytes(in.readUInt32()), StandardCharsets.UTF_8);
+        strings[i] = in.readStringRequireUtf8();
       }
       @SuppressWarnings("unchecked")
-      Map<String, String>[] tagSets = new Map[in.readUInt32()];
-      for (int i = 0; i < tagSets.length; i++) {
+      Map<String, String>[] tagsByIndex = new Map[in.readUInt32()];
+      for (int i = 0; i < tagsByIndex.length; i++) {
         Map<String, String> tags = new TreeMap<>();
         for (int pairs = in.readUInt32(); pairs > 0; pairs--) {
           tags.put(strings[in.readUInt32()], strings[in.readUInt32()]);
         }
-        tagSets[i] = java.util.Collections.unmodifiableMap(tags);
+        tagsByIndex[i] = tagSets.canonical(java.util.Collections.unmodifiableMap(tags));
       }
+      // series numbers by (name, tag set): a flat table when the record is small enough, which it nearly always is
+      int[] table = (long) strings.length * tagsByIndex.length <= 1 << 16 ? new int[strings.length * tagsByIndex.length]
+          : null;
+      java.util.HashMap<Long, Integer> large = table == null ? new java.util.HashMap<>() : null;
+      int seriesCount = 0;
       for (int n = in.readUInt32(); n > 0; n--) {
-        String name = strings[in.readUInt32()];
-        Map<String, String> tags = tagSets[in.readUInt32()];
+        int nameIndex = in.readUInt32();
+        int tagsIndex = in.readUInt32();
+        int s;
+        if (table != null) {
+          int slot = nameIndex * tagsByIndex.length + tagsIndex;
+          if (table[slot] == 0) {
+            table[slot] = ++seriesCount;
+          }
+          s = table[slot] - 1;
+        } else {
+          Integer known = large.putIfAbsent(((long) nameIndex << 32) | tagsIndex, seriesCount);
+          s = known == null ? seriesCount++ : known;
+        }
+        String name = strings[nameIndex];
+        Map<String, String> tags = tagsByIndex[tagsIndex];
         long time = in.readSInt64();
         int kind = in.readRawByte();
         if (kind == VALUE) {
           double v = in.readDouble();
-          sink.point(name, tags, time, VALUE, 1, v, v, v, v);
+          sink.point(s, name, tags, time, VALUE, 1, v, v, v, v);
         } else {
-          sink.point(name, tags, time, SUMMARY, in.readUInt64(), in.readDouble(), in.readDouble(), in.readDouble(),
-              in.readDouble());
+          sink.point(s, name, tags, time, SUMMARY, in.readUInt64(), in.readDouble(), in.readDouble(),
+              in.readDouble(), in.readDouble());
         }
       }
     } catch (IOException e) {
@@ -145,10 +181,13 @@ final class BatchRecord {
     }
   }
 
-  private static void index(IdentityHashMap<String, Integer> strings, List<String> list, String s) {
-    if (strings.putIfAbsent(s, list.size()) == null) {
-      list.add(s);
+  private static int index(IdentityHashMap<String, Integer> strings, List<String> list, String s) {
+    Integer known = strings.putIfAbsent(s, list.size());
+    if (known != null) {
+      return known;
     }
+    list.add(s);
+    return list.size() - 1;
   }
 
   /** An encoded record and how many measurements it holds. */

@@ -6,13 +6,16 @@ import java.lang.System.Logger.Level;
 /**
  * One receiver: its queue and the one thread that delivers it, oldest first. One request is in flight at a time,
  * so the receiver sees each series' samples in the order they were accepted, sorted by time within each request.
- * Each request takes whatever is queued, up to {@link #MAX_MEASUREMENTS_PER_REQUEST}: requests grow while the
- * receiver is slow and shrink to one payload when it keeps up, with no waiting to fill them. A record leaves the
- * queue once {@link Delivery} got it accepted or refused.
+ * Each request takes whatever is queued, up to {@link #MAX_MEASUREMENTS_PER_REQUEST}; after a request less than
+ * half full the sender lets more accumulate for {@link #BATCH_WAIT_MILLIS}, so a busy server sends a few large requests a
+ * second rather than one per payload, and requests grow to the maximum while the receiver is slow or was down. A
+ * record leaves the queue once {@link Delivery} got it accepted or refused.
  */
 final class Destination implements Runnable {
   private static final System.Logger LOG = System.getLogger("dev.appoptics.forward");
   static final int MAX_MEASUREMENTS_PER_REQUEST = 10_000;
+  /** After a request less than half full, how long to let more accumulate: at most ten such requests a second. */
+  static final long BATCH_WAIT_MILLIS = 100;
 
   private final String name;
   private final Delivery delivery;
@@ -20,6 +23,7 @@ final class Destination implements Runnable {
   private final long queueLimit;
   private final MetricDescriptions descriptions;
   private final ForwardStats stats;
+  private final TagSets tagSets = new TagSets();
   private final Thread thread;
   private volatile boolean closing;
 
@@ -63,13 +67,16 @@ final class Destination implements Runnable {
         if (taken.isEmpty()) {
           continue;
         }
-        PointBatch batch = new PointBatch(descriptions);
+        PointBatch batch = new PointBatch(descriptions, tagSets);
         for (ForwardQueue.QueuedRecord r : taken.records()) {
           batch.addRecord(r.body());
         }
         // records dropped from a full queue while retrying were counted there: nothing left to deliver
         if (delivery.deliver(batch.series(), () -> queue.overtaken(taken)) || queue.overtaken(taken)) {
           queue.remove(taken);
+        }
+        if (taken.measurements() < MAX_MEASUREMENTS_PER_REQUEST / 2) {
+          delivery.pause(BATCH_WAIT_MILLIS);
         }
       } catch (InterruptedException e) {
         return;

@@ -22,6 +22,7 @@ public final class HistoryExport implements AutoCloseable {
   private final MetricDescriptions descriptions;
   private final Duration giveUpAfter;
   private final ForwardStats stats = new ForwardStats();
+  private final TagSets tagSets = new TagSets();
   private PointBatch batch;
 
   /**
@@ -33,7 +34,7 @@ public final class HistoryExport implements AutoCloseable {
     this.giveUpAfter = giveUpAfter;
     this.delivery = new Delivery(Wire.remoteWrite(descriptions, Clock.systemUTC()::millis),
         new HttpPost(url, headers), Backoff.DEFAULT, stats);
-    this.batch = new PointBatch(descriptions);
+    this.batch = new PointBatch(descriptions, tagSets);
   }
 
   /** One roll-up bucket of one series; {@code time} in epoch seconds. */
@@ -60,7 +61,7 @@ public final class HistoryExport implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("export interrupted", e);
     }
-    batch = new PointBatch(descriptions);
+    batch = new PointBatch(descriptions, tagSets);
   }
 
   /** Samples the receiver accepted. */

@@ -25,7 +25,7 @@ import java.util.function.LongSupplier;
  *
  * <p>A plain point becomes one sample of {@code <name>}; a summary point becomes samples of {@code <name>} (its
  * last value), {@code <name>_count}, {@code <name>_sum}, {@code <name>_min} and {@code <name>_max}. Each family's
- * metadata (type gauge, help, unit) goes with the first request that carries it and again every
+ * metadata (type gauge, help, unit) goes with the first request that carries it and again after a change or
  * {@link #METADATA_REFRESH_MILLIS}, as Prometheus itself resends it. Not thread-safe: one per sender.
  */
 final class RemoteWriteEncoder {
@@ -183,16 +183,18 @@ final class RemoteWriteEncoder {
   }
 
   private void addMetadata(Map<String, Metadata> out, String metric, boolean summaries, long now) {
-    MetricInfo info = descriptions.describe(metric).orElse(new MetricInfo(metric, java.util.Optional.empty(),
-        java.util.Optional.empty()));
+    MetricInfo info = descriptions.describe(metric).orElseGet(() -> new MetricInfo(metric,
+        java.util.Optional.empty(), java.util.Optional.empty()));
+    Sent sent = metadataSent.get(metric);
+    if (sent != null && now - sent.millis < METADATA_REFRESH_MILLIS && sent.info.equals(info)
+        && (sent.summaries || !summaries)) {
+      return;
+    }
+    metadataSent.put(metric, new Sent(now, info, summaries));
     String base = PromNames.metricName(metric);
     String help = info.help().orElse("AppOptics metric " + metric);
     String unit = info.unit().orElse("");
     for (int v = 0; v < (summaries ? SUFFIXES.length : 1); v++) {
-      String family = base + SUFFIXES[v];
-      if (out.containsKey(family)) {
-        continue;
-      }
       String familyHelp = switch (v) {
         case 0 -> help;
         case 1 -> help + " (samples per measurement)";
@@ -200,19 +202,13 @@ final class RemoteWriteEncoder {
         case 3 -> help + " (smallest sample of each measurement)";
         default -> help + " (largest sample of each measurement)";
       };
-      Metadata m = new Metadata(family, familyHelp, v == 1 ? "" : unit);
-      Sent sent = metadataSent.get(family);
-      if (sent != null && now - sent.millis < METADATA_REFRESH_MILLIS && sent.metadata.equals(m)) {
-        continue;
-      }
-      metadataSent.put(family, new Sent(now, m));
-      out.put(family, m);
+      out.putIfAbsent(base + SUFFIXES[v], new Metadata(base + SUFFIXES[v], familyHelp, v == 1 ? "" : unit));
     }
   }
 
   private record LabelKey(String name, Map<String, String> tags) {}
 
-  private record Sent(long millis, Metadata metadata) {}
+  private record Sent(long millis, MetricInfo info, boolean summaries) {}
 
   private record Metadata(String family, String help, String unit) {
     Metadata {

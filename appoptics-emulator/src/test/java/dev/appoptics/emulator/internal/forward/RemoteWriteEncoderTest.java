@@ -16,7 +16,7 @@ class RemoteWriteEncoderTest {
       : Optional.empty();
 
   private static List<SeriesPoints> batch(ForwardCase... cases) {
-    PointBatch batch = new PointBatch(DESCRIBED);
+    PointBatch batch = new PointBatch(DESCRIBED, new TagSets());
     for (ForwardCase c : cases) {
       BatchRecord.Encoded e = BatchRecord.encode(List.of(c.m));
       batch.addRecord(e.bytes());
