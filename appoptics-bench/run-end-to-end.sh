@@ -20,7 +20,7 @@ JAR=appoptics-bench/target/benchmarks.jar
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(java -version 2>&1 | head -1), $(python3 --version)"
 
 LOG=$(mktemp)
-java -Dsun.net.httpserver.nodelay=true -Xmx3g -cp "$JAR" dev.appoptics.emulator.EmulatorMain --port 0 >"$LOG" 2>&1 &
+java -Xmx3g -cp "$JAR" dev.appoptics.emulator.EmulatorMain --port 0 >"$LOG" 2>&1 &
 EMU=$!
 trap 'kill $EMU 2>/dev/null; rm -f "$LOG"' EXIT
 for _ in $(seq 1 100); do

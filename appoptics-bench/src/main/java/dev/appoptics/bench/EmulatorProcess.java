@@ -32,7 +32,6 @@ final class EmulatorProcess implements AutoCloseable {
   static EmulatorProcess start(int port, List<String> jvmArgs, List<String> args) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-    cmd.add("-Dsun.net.httpserver.nodelay=true");
     cmd.addAll(jvmArgs);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));

@@ -41,6 +41,12 @@ final class EmulatorCommand implements Callable<Integer> {
   @Option(names = "--past-limit", paramLabel = "DURATION", defaultValue = "2h", description = "How old a measurement may be (default: ${DEFAULT-VALUE}).")
   String pastLimit;
 
+  @Option(names = "--header-timeout", paramLabel = "DURATION", defaultValue = "10s", description = "How long a request may take to send its headers; past it 408 and the connection closes (default: ${DEFAULT-VALUE}).")
+  String headerTimeout;
+
+  @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "30s", description = "How long a connection may stay silent before it is closed (default: ${DEFAULT-VALUE}).")
+  String idleTimeout;
+
   @Option(names = "--log", description = "Print one line per request: method, path, status, size, time.")
   boolean log;
 
@@ -67,6 +73,8 @@ final class EmulatorCommand implements Callable<Integer> {
             .port(port)
             .bindAddress(bind)
             .pastLimit(Duration.ofSeconds(Durations.seconds(pastLimit)))
+            .headerTimeout(Duration.ofSeconds(Durations.seconds(headerTimeout)))
+            .idleTimeout(Duration.ofSeconds(Durations.seconds(idleTimeout)))
             .annotationEventsAsList(annotationEventsAsList)
             .uniqueSpaceNames(uniqueSpaceNames);
     builder.tokens(tokens.toArray(String[]::new));

@@ -54,6 +54,34 @@ class EmulatorCommandTest {
   }
 
   @Test
+  void idleAndHeaderTimeoutsAreOptions() throws Exception {
+    StringWriter out = new StringWriter();
+    Thread server = new Thread(() -> Main.run(
+        new String[] {"emulator", "--port", "0", "--idle-timeout", "1s", "--header-timeout", "2s"},
+        new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+        new ByteArrayInputStream(new byte[0]), Map.of()));
+    server.start();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (!out.toString().contains("press Ctrl-C") && server.isAlive() && Instant.now().isBefore(deadline)) {
+      Thread.sleep(20);
+    }
+    Matcher first = FIRST_LINE.matcher(out.toString());
+    assertThat(first.matches()).as(out.toString()).isTrue();
+    java.net.URI endpoint = java.net.URI.create(first.group(1));
+    try (java.net.Socket silent = new java.net.Socket(endpoint.getHost(), endpoint.getPort())) {
+      silent.setSoTimeout(10_000);
+
+      assertThat(silent.getInputStream().read()).as("closed by the 1 s idle timeout").isEqualTo(-1);
+    } finally {
+      server.interrupt();
+      server.join(30_000);
+    }
+    CliRun bad = CliRun.run("emulator", "--port", "0", "--header-timeout", "soon");
+    assertThat(bad.exitCode()).isNotZero();
+    assertThat(bad.err()).contains("soon");
+  }
+
+  @Test
   void busyPortIsAOneLineFailure() throws Exception {
     try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       CliRun run = CliRun.run("emulator", "--port", String.valueOf(taken.getLocalPort()));

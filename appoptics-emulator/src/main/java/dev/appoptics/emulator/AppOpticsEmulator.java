@@ -29,7 +29,8 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  *
- * <p>Thread-safe: requests are answered by a fixed pool of threads; {@link #clear()} and {@link #setFaults} may be
+ * <p>Thread-safe: requests are answered by a bounded pool of threads (slow clients hold none: see
+ * {@link Builder#headerTimeout} and {@link Builder#idleTimeout}); {@link #clear()} and {@link #setFaults} may be
  * called while requests are in flight.
  */
 public final class AppOpticsEmulator implements AutoCloseable {
@@ -53,6 +54,9 @@ public final class AppOpticsEmulator implements AutoCloseable {
                 settings.threads(),
                 settings.tokens(),
                 settings.maxBodyBytes(),
+                settings.maxHeaderBytes(),
+                settings.headerTimeout(),
+                settings.idleTimeout(),
                 settings.rateLimitRequests(),
                 settings.rateLimitWindow().getSeconds(),
                 settings.faults(),
@@ -183,6 +187,27 @@ public final class AppOpticsEmulator implements AutoCloseable {
       return this;
     }
 
+    /** Largest request line plus headers; default 16 KiB. A longer URL gets 414, larger headers 431. */
+    public Builder maxHeaderBytes(int max) {
+      settings.maxHeaderBytes(max);
+      return this;
+    }
+
+    /**
+     * How long a request may take to send its headers, counted from its first byte; default 10 seconds. Past it the
+     * client gets 408 and the connection is closed, even if bytes are still trickling in.
+     */
+    public Builder headerTimeout(Duration timeout) {
+      settings.headerTimeout(timeout);
+      return this;
+    }
+
+    /** How long a connection may stay silent, between requests or within one, before it is closed; default 30 s. */
+    public Builder idleTimeout(Duration timeout) {
+      settings.idleTimeout(timeout);
+      return this;
+    }
+
     /** Points per series in one query answer before it continues with a {@code next} link; default 10,000. */
     public Builder maxPointsPerAnswer(int max) {
       settings.maxPointsPerAnswer(max);
@@ -271,7 +296,10 @@ public final class AppOpticsEmulator implements AutoCloseable {
       return this;
     }
 
-    /** Worker threads; default twice the processors, at least 4. */
+    /**
+     * Threads that answer requests (Jetty adds three of its own for accepting, selecting and handing over); default
+     * twice the processors, at least 4. Slow clients hold none of them: headers and bodies are read without blocking.
+     */
     public Builder threads(int threads) {
       settings.threads(threads);
       return this;

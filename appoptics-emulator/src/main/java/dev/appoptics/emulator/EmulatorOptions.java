@@ -30,6 +30,9 @@ public final class EmulatorOptions {
           "  --max-series N         most series stored (default 100000)",
           "  --max-points N         most 1-second points stored (default 5000000)",
           "  --max-body-bytes N     largest request body (default 8388608)",
+          "  --max-header-bytes N   largest request line plus headers (default 16384; past it 414 or 431)",
+          "  --header-timeout S     seconds a request may take to send its headers (default 10)",
+          "  --idle-timeout S       seconds a connection may stay silent before it is closed (default 30)",
           "  --past-limit S         oldest accepted measurement, seconds behind now (default 7200)",
           "  --future-limit S       newest accepted measurement, seconds ahead of now (default 600)",
           "  --latency-ms N         delay every request by N ms (see --latency-rate)",
@@ -73,10 +76,11 @@ public final class EmulatorOptions {
         List.of("--log", "--log-bodies", "--lowercase-tag-values", "--annotation-events-as-list",
             "--unique-space-names", "--forward-sync-each");
     List<String> withValue =
-        List.of("--port", "--bind", "--token", "--max-series", "--max-points", "--max-body-bytes", "--past-limit",
-            "--future-limit", "--latency-ms", "--latency-rate", "--fail-rate", "--fail-status", "--drop-rate",
-            "--seed", "--rate-limit", "--service", "--job-duration-ms", "--forward-prometheus", "--forward-otlp",
-            "--forward-queue-dir", "--forward-queue-max-bytes", "--forward-when-full", "--forward-header");
+        List.of("--port", "--bind", "--token", "--max-series", "--max-points", "--max-body-bytes",
+            "--max-header-bytes", "--header-timeout", "--idle-timeout", "--past-limit", "--future-limit",
+            "--latency-ms", "--latency-rate", "--fail-rate", "--fail-status", "--drop-rate", "--seed", "--rate-limit",
+            "--service", "--job-duration-ms", "--forward-prometheus", "--forward-otlp", "--forward-queue-dir",
+            "--forward-queue-max-bytes", "--forward-when-full", "--forward-header");
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       String inline = null;
@@ -134,6 +138,9 @@ public final class EmulatorOptions {
     each("--max-series", v -> builder.maxSeries(intValue("--max-series", v)));
     each("--max-points", v -> builder.maxPoints(longValue("--max-points", v)));
     each("--max-body-bytes", v -> builder.maxBodyBytes(intValue("--max-body-bytes", v)));
+    each("--max-header-bytes", v -> builder.maxHeaderBytes(intValue("--max-header-bytes", v)));
+    each("--header-timeout", v -> builder.headerTimeout(Duration.ofSeconds(longValue("--header-timeout", v))));
+    each("--idle-timeout", v -> builder.idleTimeout(Duration.ofSeconds(longValue("--idle-timeout", v))));
     each("--past-limit", v -> builder.pastLimit(Duration.ofSeconds(longValue("--past-limit", v))));
     each("--future-limit", v -> builder.futureLimit(Duration.ofSeconds(longValue("--future-limit", v))));
     each("--service", v -> builder.service(service(v)));

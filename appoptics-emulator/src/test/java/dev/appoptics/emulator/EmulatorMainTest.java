@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,22 @@ class EmulatorMainTest {
       assertThat(firstLine).isEqualTo("listening on http://127.0.0.1:" + e.port() + "/v1/");
       assertThat(new TestHttp(e.baseUri(), "secret").get("metrics").status()).isEqualTo(200);
       assertThat(new TestHttp(e.baseUri(), "other").get("metrics").status()).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void timeoutAndHeaderLimitOptionsApply() throws Exception {
+    try (AppOpticsEmulator e = EmulatorMain.start(new PrintStream(new ByteArrayOutputStream(), true,
+        StandardCharsets.UTF_8), "--port", "0", "--max-header-bytes", "2048", "--idle-timeout", "1",
+        "--header-timeout", "5");
+        Socket silent = new Socket("127.0.0.1", e.port())) {
+      RawExchange.Answer big = RawExchange.send(e.port(), "GET /v1/metrics HTTP/1.1\r\nHost: x\r\nX-Big: "
+          + "a".repeat(3000) + "\r\n\r\n");
+
+      assertThat(big.status()).isEqualTo(431);
+      assertThat(big.body()).contains("2048");
+      silent.setSoTimeout(10_000);
+      assertThat(silent.getInputStream().read()).as("closed by the 1 s idle timeout").isEqualTo(-1);
     }
   }
 
@@ -50,7 +67,8 @@ class EmulatorMainTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
     assertThat(EmulatorMain.start(new PrintStream(bytes, true, StandardCharsets.UTF_8), "--help")).isNull();
-    assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("--port N").contains("--rate-limit N/S");
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("--port N").contains("--rate-limit N/S")
+        .contains("--header-timeout S").contains("--idle-timeout S");
   }
 
   @Test
@@ -68,6 +86,10 @@ class EmulatorMainTest {
     assertThatThrownBy(() -> EmulatorOptions.parse("--token")).hasMessageContaining("needs a value");
     assertThatThrownBy(() -> EmulatorOptions.parse("--service", "mail")).hasMessageContaining("TYPE:TITLE");
     assertThatThrownBy(() -> EmulatorOptions.parse("--port", "70000")).hasMessageContaining("--port");
+    assertThatThrownBy(() -> EmulatorOptions.parse("--header-timeout", "0")).hasMessageContaining("--header-timeout");
+    assertThatThrownBy(() -> EmulatorOptions.parse("--idle-timeout", "x")).hasMessageContaining("--idle-timeout");
+    assertThatThrownBy(() -> EmulatorOptions.parse("--max-header-bytes", "10"))
+        .hasMessageContaining("--max-header-bytes").hasMessageContaining("10");
   }
 
   @Test

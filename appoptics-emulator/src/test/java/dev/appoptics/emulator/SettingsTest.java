@@ -1,7 +1,9 @@
 package dev.appoptics.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -58,5 +60,24 @@ class SettingsTest {
       assertThat(a.status()).isEqualTo(400);
       assertThat(a.json().at("/errors/params/name/0").asText()).contains("composite");
     }
+  }
+
+  @Test
+  void oneHandlerThreadIsEnough() {
+    try (AppOpticsEmulator e = AppOpticsEmulator.builder().threads(1).start()) {
+      TestHttp http = new TestHttp(e.baseUri(), "t");
+
+      assertThat(http.post("measurements", BODY).status()).isEqualTo(202);
+      assertThat(http.get("metrics").status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void timeoutsAndTheHeaderLimitAreChecked() {
+    assertThatThrownBy(() -> AppOpticsEmulator.builder().headerTimeout(Duration.ZERO))
+        .hasMessageContaining("headerTimeout");
+    assertThatThrownBy(() -> AppOpticsEmulator.builder().idleTimeout(Duration.ofSeconds(-1)))
+        .hasMessageContaining("idleTimeout");
+    assertThatThrownBy(() -> AppOpticsEmulator.builder().maxHeaderBytes(100)).hasMessageContaining("maxHeaderBytes");
   }
 }

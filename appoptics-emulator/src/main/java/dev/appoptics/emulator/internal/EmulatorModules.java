@@ -1,6 +1,7 @@
 package dev.appoptics.emulator.internal;
 
 import dev.appoptics.emulator.internal.http.ApiModule;
+import dev.appoptics.emulator.internal.http.HealthModule;
 import dev.appoptics.emulator.internal.measure.CompositeQueries;
 import dev.appoptics.emulator.internal.measure.MeasurementsModule;
 import dev.appoptics.emulator.internal.measure.MetricsModule;
@@ -38,6 +39,8 @@ public final class EmulatorModules {
     JobsModule jobs = new JobsModule(settings.clock(), settings.jobDuration());
     modules.add(jobs);
     modules.add(new SnapshotsModule(spaces, jobs));
+    // Public routes outside /v1/ (see Router.addPublic): no token, rate limit or faults.
+    modules.add(new HealthModule());
     return modules;
   }
 }

@@ -19,6 +19,9 @@ public final class EmulatorSettings {
   public static final long DEFAULT_MAX_POINTS = 5_000_000;
   public static final int DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
   public static final int DEFAULT_MAX_POINTS_PER_ANSWER = 10_000;
+  public static final int DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
+  public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
   private final int port;
   private final String bindAddress;
@@ -27,6 +30,9 @@ public final class EmulatorSettings {
   private final long maxPoints;
   private final int maxBodyBytes;
   private final int maxPointsPerAnswer;
+  private final int maxHeaderBytes;
+  private final Duration headerTimeout;
+  private final Duration idleTimeout;
   private final Duration pastLimit;
   private final Duration futureLimit;
   private final Clock clock;
@@ -51,6 +57,9 @@ public final class EmulatorSettings {
     maxPoints = b.maxPoints;
     maxBodyBytes = b.maxBodyBytes;
     maxPointsPerAnswer = b.maxPointsPerAnswer;
+    maxHeaderBytes = b.maxHeaderBytes;
+    headerTimeout = b.headerTimeout;
+    idleTimeout = b.idleTimeout;
     pastLimit = b.pastLimit;
     futureLimit = b.futureLimit;
     clock = b.clock;
@@ -101,6 +110,21 @@ public final class EmulatorSettings {
   /** Points per series in one measurement-query answer before it continues through a {@code next} link. */
   public int maxPointsPerAnswer() {
     return maxPointsPerAnswer;
+  }
+
+  /** Largest request line plus headers: a longer URL gets 414, larger headers 431. */
+  public int maxHeaderBytes() {
+    return maxHeaderBytes;
+  }
+
+  /** How long a request may take to send all its headers, counted from its first byte. */
+  public Duration headerTimeout() {
+    return headerTimeout;
+  }
+
+  /** How long a connection may stay silent (between requests, or in the middle of one) before it is closed. */
+  public Duration idleTimeout() {
+    return idleTimeout;
   }
 
   public Duration pastLimit() {
@@ -185,6 +209,9 @@ public final class EmulatorSettings {
     private long maxPoints = DEFAULT_MAX_POINTS;
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private int maxPointsPerAnswer = DEFAULT_MAX_POINTS_PER_ANSWER;
+    private int maxHeaderBytes = DEFAULT_MAX_HEADER_BYTES;
+    private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
+    private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
     private Duration pastLimit = Duration.ofHours(2);
     private Duration futureLimit = Duration.ofMinutes(10);
     private Clock clock = Clock.systemUTC();
@@ -244,6 +271,24 @@ public final class EmulatorSettings {
 
     public Builder maxPointsPerAnswer(int max) {
       this.maxPointsPerAnswer = positive("maxPointsPerAnswer", max);
+      return this;
+    }
+
+    public Builder maxHeaderBytes(int max) {
+      if (max < 1024) {
+        throw new IllegalArgumentException("maxHeaderBytes must be at least 1024, got " + max);
+      }
+      this.maxHeaderBytes = max;
+      return this;
+    }
+
+    public Builder headerTimeout(Duration timeout) {
+      this.headerTimeout = positive("headerTimeout", timeout);
+      return this;
+    }
+
+    public Builder idleTimeout(Duration timeout) {
+      this.idleTimeout = positive("idleTimeout", timeout);
       return this;
     }
 
@@ -333,6 +378,13 @@ public final class EmulatorSettings {
         throw new IllegalArgumentException(what + " must be at least 1, got " + v);
       }
       return v;
+    }
+
+    private static Duration positive(String what, Duration d) {
+      if (Objects.requireNonNull(d, what).toMillis() < 1) {
+        throw new IllegalArgumentException(what + " must be at least 1 ms, got " + d);
+      }
+      return d;
     }
 
     private static Duration nonNegative(String what, Duration d) {

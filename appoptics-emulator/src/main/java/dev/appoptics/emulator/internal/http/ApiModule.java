@@ -1,8 +1,10 @@
 package dev.appoptics.emulator.internal.http;
 
 /**
- * One area of the API (measurements, metrics, spaces, …): it owns its state, registers its routes and can forget
- * everything it stored.
+ * One area of the emulator (measurements, metrics, spaces, …, or something outside the API such as a health check
+ * or a web console): it owns its state, registers its routes and can forget everything it stored. API routes go
+ * under {@code /v1/} with {@link Router#add}; routes that need no token, rate limit or faults go outside it with
+ * {@link Router#addPublic}. Modules are listed in {@code internal.EmulatorModules}.
  */
 public interface ApiModule {
   void register(Router router);

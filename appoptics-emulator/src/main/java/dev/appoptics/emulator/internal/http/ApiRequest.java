@@ -105,24 +105,30 @@ public final class ApiRequest {
     return java.util.stream.Stream.concat(plain.stream(), brackets.stream()).toList();
   }
 
-  /** A query parameter as a long; a non-numeric value is a 400 naming the parameter. */
+  /**
+   * A query parameter as a long ({@code 60} or {@code 60.0}); a non-numeric value, or a whole number outside the
+   * range of a long, is a 400 naming the parameter, never clamped.
+   */
   public Optional<Long> queryLong(String name) {
     Optional<String> v = query(name);
     if (v.isEmpty() || v.get().isEmpty()) {
       return Optional.empty();
     }
+    String text = v.get().trim();
     try {
-      return Optional.of(Long.parseLong(v.get().trim()));
+      return Optional.of(Long.parseLong(text));
     } catch (NumberFormatException e) {
+      double d;
       try {
-        double d = Double.parseDouble(v.get().trim());
-        if (d == Math.rint(d) && Double.isFinite(d)) {
-          return Optional.of((long) d);
-        }
-      } catch (NumberFormatException ignored) {
-        // fall through to the error below
+        d = Double.parseDouble(text);
+      } catch (NumberFormatException notANumber) {
+        throw ApiError.params(name, "is not a number: " + text);
       }
-      throw ApiError.params(name, "is not a number");
+      // 2^63 is the first double past a long; (long) d would clamp anything beyond it
+      if (d != Math.rint(d) || !(Math.abs(d) < 0x1p63)) {
+        throw ApiError.params(name, "is not a whole number in range: " + text);
+      }
+      return Optional.of((long) d);
     }
   }
 

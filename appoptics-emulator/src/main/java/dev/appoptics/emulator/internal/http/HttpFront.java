@@ -1,45 +1,32 @@
 package dev.appoptics.emulator.internal.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.appoptics.emulator.Faults;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The server front: accepts a request on the JDK HTTP server, applies faults, authenticates the token (password slot
- * if non-empty, else user slot), applies the rate limit, reads and inflates the body, routes it to a module and
- * writes the answer with rate-limit headers, turning every failure into an API error body. Logs one line per
- * request to the configured sink.
+ * The server front: a Jetty server (core API, no servlets) whose one handler, {@link FrontHandler}, takes every
+ * request through faults, authentication, the rate limit and the body limits to the {@link Router}. Slow clients
+ * cost no thread: Jetty parses headers and reads bodies without blocking, a request whose headers take longer than
+ * the header timeout is cut off ({@link HeaderTimeout}), a connection silent for the idle timeout is closed, and
+ * what Jetty refuses itself answers with the API's error body ({@link JsonErrorHandler}).
  */
 public final class HttpFront {
-  static {
-    // The JDK server reads this once, when its configuration class loads; without it every keep-alive request
-    // waits on Nagle's algorithm meeting delayed ACKs.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
-  private static final String RATE_LIMIT_MESSAGE =
-      "You have hit the API limit for measurements [measure:raw_rate]. "
-          + "Contact: support@appoptics.com to adjust this limit.";
+  /**
+   * Jetty's threads besides the handler threads: one acceptor, one selector, and one kept in reserve so that the
+   * selector can run a ready request itself and hand its selecting over, instead of queueing the request.
+   */
+  private static final int IO_THREADS = 3;
 
   /** What the front needs to know; kept small so tests can build one. */
   public record Config(
@@ -48,6 +35,9 @@ public final class HttpFront {
       int threads,
       Set<String> tokens,
       int maxBodyBytes,
+      int maxHeaderBytes,
+      Duration headerTimeout,
+      Duration idleTimeout,
       int rateLimitRequests,
       long rateLimitWindowSeconds,
       Faults faults,
@@ -59,16 +49,13 @@ public final class HttpFront {
   private final Router router = new Router();
   private final RateLimiter rateLimiter;
   private final FaultInjector faults;
-  private final RequestBodies bodies;
   private final AtomicLong requests = new AtomicLong();
-  private HttpServer server;
-  private ExecutorService executor;
+  private Server server;
 
   public HttpFront(Config config, List<ApiModule> modules) {
     this.config = config;
     this.rateLimiter = new RateLimiter(config.rateLimitRequests(), config.rateLimitWindowSeconds());
     this.faults = new FaultInjector(config.faults());
-    this.bodies = new RequestBodies(config.maxBodyBytes());
     for (ApiModule m : modules) {
       m.register(router);
     }
@@ -77,20 +64,42 @@ public final class HttpFront {
   /** Starts listening; the port actually bound. */
   public synchronized int start() throws IOException {
     warmUp();
-    server = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 256);
-    AtomicInteger n = new AtomicInteger();
-    executor =
-        Executors.newFixedThreadPool(
-            config.threads(),
-            r -> {
-              Thread t = new Thread(r, "appoptics-emulator-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    server.setExecutor(executor);
-    server.createContext("/", this::handle);
-    server.start();
-    return server.getAddress().getPort();
+    QueuedThreadPool threads = new QueuedThreadPool(config.threads() + IO_THREADS, IO_THREADS + 1);
+    threads.setName("appoptics-emulator");
+    threads.setDaemon(true);
+    Server jetty = new Server(threads);
+    ServerConnector connector = new ServerConnector(jetty, 1, 1, new HeaderTimeout(http(), config.headerTimeout()));
+    connector.setHost(config.bindAddress());
+    connector.setPort(config.port());
+    connector.setIdleTimeout(config.idleTimeout().toMillis());
+    connector.setAcceptQueueSize(256);
+    connector.setAcceptedTcpNoDelay(true);
+    jetty.addConnector(connector);
+    jetty.setHandler(new FrontHandler(config, router, rateLimiter, faults, requests));
+    jetty.setErrorHandler(new JsonErrorHandler(config.clock(), config.maxHeaderBytes()));
+    try {
+      jetty.start();
+    } catch (IOException e) {
+      stopQuietly(jetty);
+      throw e;
+    } catch (Exception e) {
+      stopQuietly(jetty);
+      throw new IOException(e.getMessage(), e);
+    }
+    server = jetty;
+    return connector.getLocalPort();
+  }
+
+  private HttpConfiguration http() {
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    http.setRequestHeaderSize(config.maxHeaderBytes());
+    // Whole 300-measurement batches (about 36 KB) in one read; Jetty pools these buffers.
+    http.setInputBufferSize(64 * 1024);
+    // The router decodes the raw path itself and answers what it cannot decode with a 400 of the API's shape.
+    http.setUriCompliance(UriCompliance.UNSAFE);
+    return http;
   }
 
   /** Loads the JSON machinery now, so the first request is not the one that pays for it. */
@@ -105,14 +114,16 @@ public final class HttpFront {
 
   public synchronized void stop() {
     if (server != null) {
-      server.stop(0);
-      executor.shutdownNow();
-      try {
-        executor.awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      stopQuietly(server);
       server = null;
+    }
+  }
+
+  private static void stopQuietly(Server jetty) {
+    try {
+      jetty.stop();
+    } catch (Exception e) {
+      // stopping is best effort: the threads are daemons and the port is released with the socket
     }
   }
 
@@ -124,6 +135,7 @@ public final class HttpFront {
     return faults.current();
   }
 
+  /** Requests to the API (public routes such as a health check are not counted). */
   public long requestCount() {
     return requests.get();
   }
@@ -134,125 +146,4 @@ public final class HttpFront {
     faults.set(config.faults());
     requests.set(0);
   }
-
-  private void handle(HttpExchange ex) throws IOException {
-    long started = System.nanoTime();
-    requests.incrementAndGet();
-    long now = config.clock().instant().getEpochSecond();
-    String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
-    String rawPath = ex.getRequestURI().getRawPath();
-    String rawQuery = ex.getRequestURI().getRawQuery();
-    String target = rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
-    byte[] requestBody = new byte[0];
-    ApiResponse response;
-    Map<String, String> extra = new LinkedHashMap<>();
-    try {
-      FaultInjector.Decision fault = faults.next();
-      if (fault.delayMillis() > 0) {
-        Thread.sleep(fault.delayMillis());
-      }
-      if (fault.kind() == FaultInjector.Kind.DROP) {
-        ex.close();
-        RequestLog.write(config.log(), config.logBodies(), method, target, "dropped", 0, started, null, null);
-        return;
-      }
-      Map<String, String> headers = Wire.headers(ex);
-      if (!rawPath.equals("/v1") && !rawPath.startsWith("/v1/")) {
-        throw ApiError.notFound("Not found");
-      }
-      String token = Wire.token(headers.get("authorization"));
-      if (token == null || !(config.tokens().isEmpty() || config.tokens().contains(token))) {
-        throw unauthorized(method);
-      }
-      RateLimiter.Decision limit = rateLimiter.acquire(token, now);
-      extra.put("X-Librato-RateLimit-Std", limit.header());
-      extra.put("X-Librato-RateLimit-Agg", limit.header());
-      if (!limit.allowed()) {
-        throw ApiError.singular(429, RATE_LIMIT_MESSAGE)
-            .withHeaders(Map.of("Retry-After", Long.toString(Math.max(1, limit.reset() - now))));
-      }
-      if (fault.kind() == FaultInjector.Kind.FAIL) {
-        throw fault.status() >= 500
-            ? ApiError.system(fault.status(), "Injected fault: the service is unavailable, retry later")
-            : ApiError.request(fault.status(), "Injected fault");
-      }
-      if (fault.kind() == FaultInjector.Kind.RATE_LIMIT) {
-        throw ApiError.singular(429, RATE_LIMIT_MESSAGE)
-            .withHeaders(Map.of("Retry-After", Integer.toString(fault.retryAfter())));
-      }
-      requestBody =
-          bodies.read(ex.getRequestBody(), headers.get("content-length"), headers.get("content-encoding"));
-      response = route(method, rawPath, target, rawQuery, headers, requestBody, token, now);
-    } catch (ApiError e) {
-      response = e.toResponse(now);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      response = ApiError.system(503, "The emulator is shutting down").toResponse(now);
-    } catch (RuntimeException | Error e) {
-      if (config.log() != null) {
-        config.log().accept("error while answering " + method + " " + target + ": " + e);
-      }
-      response =
-          ApiError.system("Internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage()).toResponse(now);
-    }
-    // Logged before the answer goes out, so a client that has its answer also finds the line in the log.
-    RequestLog.write(config.log(), config.logBodies(), method, target, Integer.toString(response.status()),
-        response.body().length, started, requestBody, response);
-    send(ex, response, extra);
-  }
-
-  private ApiResponse route(
-      String method,
-      String rawPath,
-      String target,
-      String rawQuery,
-      Map<String, String> headers,
-      byte[] body,
-      String token,
-      long now) {
-    String path = rawPath.length() > 1 && rawPath.endsWith("/") ? rawPath.substring(0, rawPath.length() - 1)
-        : rawPath;
-    List<String> segments = new ArrayList<>();
-    for (String s : path.split("/", -1)) {
-      segments.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
-    }
-    ApiRequest request =
-        new ApiRequest(method, target, segments, Map.of(), Wire.query(rawQuery), headers, body, token, now);
-    Router.Match match = router.match(method, segments).orElse(null);
-    if (match == null) {
-      if (router.knowsPath(segments)) {
-        throw ApiError.request(405, "Method " + method + " is not allowed for " + path);
-      }
-      throw ApiError.notFound("Not found");
-    }
-    return match.handler().handle(request.withPathParams(match.pathParams()));
-  }
-
-  private static ApiError unauthorized(String method) {
-    return method.equals("POST")
-        ? ApiError.text(401, "Credentials are required to access this resource.")
-        : ApiError.request(401, "Authorization Required");
-  }
-
-
-
-
-  private void send(HttpExchange ex, ApiResponse response, Map<String, String> extra) throws IOException {
-    try {
-      response.headers().forEach(ex.getResponseHeaders()::set);
-      extra.forEach(ex.getResponseHeaders()::set);
-      byte[] body = response.body();
-      boolean noBody = body.length == 0 || response.status() == 204 || ex.getRequestMethod().equals("HEAD");
-      ex.sendResponseHeaders(response.status(), noBody ? -1 : body.length);
-      if (!noBody) {
-        try (OutputStream out = ex.getResponseBody()) {
-          out.write(body);
-        }
-      }
-    } finally {
-      ex.close();
-    }
-  }
-
-
 }

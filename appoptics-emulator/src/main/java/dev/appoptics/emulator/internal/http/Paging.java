@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The API's offset/length pagination for list endpoints: {@code offset} (default 0), {@code length} (default and
  * maximum 100), {@code sort} ({@code asc}|{@code desc}), and the {@code query} block
- * {@code {"found","length","offset","total"}} where {@code length} is the number of items in this page.
+ * {@code {"found","length","offset","total"}} where {@code length} is the number of items in this page. Values out
+ * of range are refused with a 400 naming the parameter, never clamped.
  */
 public final class Paging {
   public static final int MAX_LENGTH = 100;
@@ -27,17 +28,17 @@ public final class Paging {
   public static Paging of(ApiRequest request) {
     long offset = request.queryLong("offset").orElse(0L);
     long length = request.queryLong("length").orElse((long) MAX_LENGTH);
-    if (offset < 0) {
-      throw ApiError.params("offset", "must be greater than or equal to 0");
+    if (offset < 0 || offset > Integer.MAX_VALUE) {
+      throw ApiError.params("offset", "must be between 0 and " + Integer.MAX_VALUE + ", was " + offset);
     }
     if (length < 1 || length > MAX_LENGTH) {
-      throw ApiError.params("length", "must be between 1 and " + MAX_LENGTH);
+      throw ApiError.params("length", "must be between 1 and " + MAX_LENGTH + ", was " + length);
     }
     String sort = request.query("sort").orElse("asc");
     if (!sort.equals("asc") && !sort.equals("desc")) {
       throw ApiError.params("sort", "must be asc or desc");
     }
-    return new Paging((int) Math.min(offset, Integer.MAX_VALUE), (int) length, sort.equals("desc"));
+    return new Paging((int) offset, (int) length, sort.equals("desc"));
   }
 
   /**

@@ -7,24 +7,53 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Maps a method and a path such as {@code /v1/spaces/{id}/charts/{chartId}} to a handler. Segments in braces capture
- * one decoded path segment each. A path that matches some route but not its method gets 405 from the caller; one that
- * matches none gets the API's 404.
+ * Maps a method and a path to a handler. A pattern such as {@code /v1/spaces/{id}/charts/{chartId}} matches segment
+ * by segment: a segment in braces captures one non-empty decoded segment; a last segment {@code {name*}} captures
+ * the rest of the path, zero or more segments joined with {@code /} (for static files). A path that matches some
+ * route but not its method gets 405 from the front; one that matches none gets the API's 404.
+ *
+ * <p>Two kinds of routes:
+ *
+ * <ul>
+ *   <li>{@link #add API routes}, under {@code /v1/}: the front injects faults, authenticates the token, applies the
+ *       rate limit and adds the rate-limit headers before the handler runs.
+ *   <li>{@link #addPublic public routes}, outside {@code /v1/} (health checks, a metrics scrape, a web console's
+ *       files): no faults, no token, no rate limit. Body limits, the request log and error bodies are the same.
+ * </ul>
+ *
+ * <p>Either kind is registered by an {@link ApiModule}; routes are tried in registration order.
  */
 public final class Router {
+  private static final String API_PREFIX = "/v1/";
+
   private final List<Route> routes = new ArrayList<>();
 
+  /** An API route; {@code pattern} starts with {@code /v1/}. */
   public Router add(String method, String pattern, Handler handler) {
-    routes.add(new Route(method, pattern.split("/", -1), handler));
+    if (!pattern.startsWith(API_PREFIX)) {
+      throw new IllegalArgumentException("API routes live under " + API_PREFIX + ": " + pattern);
+    }
+    routes.add(Route.of(method, pattern, handler, false));
+    return this;
+  }
+
+  /**
+   * A public route: answered without a token, a rate limit or injected faults. {@code pattern} lies outside
+   * {@code /v1/} and may end in a {@code {name*}} segment, e.g. {@code addPublic("GET", "/console/{file*}", …)}.
+   */
+  public Router addPublic(String method, String pattern, Handler handler) {
+    if (pattern.equals("/v1") || pattern.startsWith(API_PREFIX)) {
+      throw new IllegalArgumentException("public routes live outside " + API_PREFIX + ": " + pattern);
+    }
+    routes.add(Route.of(method, pattern, handler, true));
     return this;
   }
 
   /** The route for this method and path, with its captured segments. */
   public Optional<Match> match(String method, List<String> segments) {
     for (Route route : routes) {
-      Map<String, String> params = route.capture(segments);
-      if (params != null && route.method.equals(method)) {
-        return Optional.of(new Match(route.handler, params));
+      if (route.method.equals(method) && route.fits(segments)) {
+        return Optional.of(new Match(route.handler, route.capture(segments)));
       }
     }
     return Optional.empty();
@@ -32,31 +61,58 @@ public final class Router {
 
   /** Whether any route, whatever its method, matches the path. */
   public boolean knowsPath(List<String> segments) {
-    return routes.stream().anyMatch(r -> r.capture(segments) != null);
+    return routes.stream().anyMatch(r -> r.fits(segments));
+  }
+
+  /** Whether the path belongs to a public route (of any method): no token, rate limit or faults apply to it. */
+  public boolean isPublic(List<String> segments) {
+    return routes.stream().anyMatch(r -> r.open && r.fits(segments));
   }
 
   public record Match(Handler handler, Map<String, String> pathParams) {}
 
-  private record Route(String method, String[] pattern, Handler handler) {
-    /** Captured segments, or null when the path does not fit this pattern. */
-    Map<String, String> capture(List<String> segments) {
-      if (segments.size() != pattern.length) {
-        return null;
+  private record Route(String method, String[] pattern, String rest, Handler handler, boolean open) {
+    static Route of(String method, String pattern, Handler handler, boolean open) {
+      String[] parts = pattern.split("/", -1);
+      String last = parts[parts.length - 1];
+      if (last.startsWith("{") && last.endsWith("*}")) {
+        String[] fixed = new String[parts.length - 1];
+        System.arraycopy(parts, 0, fixed, 0, fixed.length);
+        return new Route(method, fixed, last.substring(1, last.length() - 2), handler, open);
       }
-      Map<String, String> params = new HashMap<>();
+      return new Route(method, parts, null, handler, open);
+    }
+
+    /** Whether the path fits this pattern (checked before anything is captured, so a miss allocates nothing). */
+    boolean fits(List<String> segments) {
+      if (rest == null ? segments.size() != pattern.length : segments.size() < pattern.length) {
+        return false;
+      }
       for (int i = 0; i < pattern.length; i++) {
         String p = pattern[i];
         String s = segments.get(i);
-        if (p.startsWith("{") && p.endsWith("}")) {
-          if (s.isEmpty()) {
-            return null;
-          }
-          params.put(p.substring(1, p.length() - 1), s);
-        } else if (!p.equals(s)) {
-          return null;
+        if (isParam(p) ? s.isEmpty() : !p.equals(s)) {
+          return false;
         }
       }
+      return true;
+    }
+
+    Map<String, String> capture(List<String> segments) {
+      Map<String, String> params = new HashMap<>();
+      for (int i = 0; i < pattern.length; i++) {
+        if (isParam(pattern[i])) {
+          params.put(pattern[i].substring(1, pattern[i].length() - 1), segments.get(i));
+        }
+      }
+      if (rest != null) {
+        params.put(rest, String.join("/", segments.subList(pattern.length, segments.size())));
+      }
       return params;
+    }
+
+    private static boolean isParam(String p) {
+      return p.startsWith("{") && p.endsWith("}");
     }
   }
 }

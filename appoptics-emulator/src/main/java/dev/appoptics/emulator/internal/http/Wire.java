@@ -1,6 +1,5 @@
 package dev.appoptics.emulator.internal.http;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,8 +7,9 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
 
 /** Reading the parts of a request off the wire: the Basic token, headers and query parameters. */
 final class Wire {
@@ -33,13 +33,12 @@ final class Wire {
     return token.isEmpty() ? null : token;
   }
 
-  static Map<String, String> headers(HttpExchange ex) {
+  /** Header names lower-cased, each with its first value. */
+  static Map<String, String> headers(HttpFields fields) {
     Map<String, String> out = new HashMap<>();
-    ex.getRequestHeaders().forEach((k, v) -> {
-      if (!v.isEmpty()) {
-        out.put(k.toLowerCase(Locale.ROOT), v.get(0));
-      }
-    });
+    for (HttpField field : fields) {
+      out.putIfAbsent(field.getLowerCaseName(), field.getValue());
+    }
     return out;
   }
 
