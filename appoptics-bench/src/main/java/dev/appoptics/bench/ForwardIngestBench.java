@@ -22,15 +22,12 @@ public final class ForwardIngestBench {
 
   public static void main(String[] argv) throws Exception {
     Args args = new Args(argv);
-    long n = args.number("n", 1_000_000);
-    int batch = (int) args.number("batch", 300);
-    int threads = (int) args.number("threads", 2);
-    int reps = (int) args.number("reps", 3);
-    int requests = (int) ((n + batch - 1) / batch);
-    byte[][] bodies = new byte[16][];
-    for (int i = 0; i < bodies.length; i++) {
-      bodies[i] = Workload.encodedBatch((long) i * batch, batch);
-    }
+    IngestBench.Load load = IngestBench.Load.of(args);
+    int batch = load.batch();
+    int threads = load.threads();
+    int reps = load.reps();
+    int requests = load.requests();
+    byte[][] bodies = load.bodies();
     try (CountingSink local = args.string("sink", "").isEmpty() ? new CountingSink() : null) {
       String sink = local != null ? local.writeUrl() : args.string("sink", "");
       System.out.printf("%d requests of %d measurements, %d threads, forwarding to %s%n", requests, batch, threads,

@@ -71,7 +71,7 @@ abstract class ForwardingRoundTrip {
 
   static Map<String, String> labels(JsonNode result) {
     Map<String, String> out = new TreeMap<>();
-    result.get(0).path("metric").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    result.get(0).path("metric").properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
     return out;
   }
 

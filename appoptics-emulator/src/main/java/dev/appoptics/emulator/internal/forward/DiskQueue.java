@@ -10,9 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
@@ -38,18 +35,17 @@ final class DiskQueue implements ForwardQueue {
   private final Path dir;
   private final long segmentBytes;
   private final boolean syncEachAppend;
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition notEmpty = lock.newCondition();
+  private final QueueLock lock = new QueueLock();
   private final TreeMap<Long, Segment> segments = new TreeMap<>();
   private final QueueFile headFile;
   private final Object syncLock = new Object();
   private Segment active;
-  private long head;
-  private long bytes;
-  private long records;
-  private long oldestMillis;
+  private volatile long head;
+  // written under the lock, read without it
+  private volatile long bytes;
+  private volatile long records;
+  private volatile long oldestMillis;
   private long readerAt = Long.MAX_VALUE;
-  private boolean wake;
   private long syncedTo;
   private boolean headDirty;
 
@@ -159,7 +155,7 @@ final class DiskQueue implements ForwardQueue {
       bytes += frame.capacity();
       records++;
       end = active.end();
-      notEmpty.signal();
+      lock.signalWaiter();
     } finally {
       lock.unlock();
     }
@@ -174,15 +170,7 @@ final class DiskQueue implements ForwardQueue {
     long to;
     lock.lock();
     try {
-      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
-      while (records == 0 && !wake) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          break;
-        }
-        notEmpty.awaitNanos(left);
-      }
-      wake = false;
+      lock.await(() -> records > 0, waitMillis);
       from = head;
       to = active.end();
       readerAt = from;
@@ -224,16 +212,6 @@ final class DiskQueue implements ForwardQueue {
       }
       readerAt = Long.MAX_VALUE;
       deleteConsumed();
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  @Override
-  public boolean overtaken(Taken taken) {
-    lock.lock();
-    try {
-      return !taken.isEmpty() && head > taken.records().get(0).position();
     } finally {
       lock.unlock();
     }
@@ -283,33 +261,23 @@ final class DiskQueue implements ForwardQueue {
   }
 
   @Override
+  public long headPosition() {
+    return head;
+  }
+
+  @Override
   public long bytes() {
-    lock.lock();
-    try {
-      return bytes;
-    } finally {
-      lock.unlock();
-    }
+    return bytes;
   }
 
   @Override
   public long records() {
-    lock.lock();
-    try {
-      return records;
-    } finally {
-      lock.unlock();
-    }
+    return records;
   }
 
   @Override
   public long oldestMillis() {
-    lock.lock();
-    try {
-      return oldestMillis;
-    } finally {
-      lock.unlock();
-    }
+    return oldestMillis;
   }
 
   @Override
@@ -355,13 +323,7 @@ final class DiskQueue implements ForwardQueue {
 
   @Override
   public void wakeUp() {
-    lock.lock();
-    try {
-      wake = true;
-      notEmpty.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    lock.wakeUp();
   }
 
   @Override

@@ -23,8 +23,13 @@ interface ForwardQueue extends Closeable {
   /** Forgets the records of {@code taken} (those not dropped meanwhile). */
   void remove(Taken taken) throws IOException;
 
+  /** The position of the oldest queued record (or of the next one, when empty). */
+  long headPosition();
+
   /** Whether some of {@code taken} was dropped by {@link #trimTo} since it was taken. */
-  boolean overtaken(Taken taken);
+  default boolean overtaken(Taken taken) {
+    return !taken.isEmpty() && headPosition() > taken.records().get(0).position();
+  }
 
   /** Drops the oldest records until at most {@code maxBytes} are queued; returns the measurements dropped. */
   long trimTo(long maxBytes) throws IOException;

@@ -3,9 +3,6 @@ package dev.appoptics.emulator.internal.forward;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The queue of an emulator that has no directory for it: records in the heap, bounded like the disk queue, and
@@ -14,12 +11,14 @@ import java.util.concurrent.locks.ReentrantLock;
 final class MemoryQueue implements ForwardQueue {
   private static final int OVERHEAD = 48; // per record, roughly: its object, array header, deque slot
 
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition notEmpty = lock.newCondition();
+  private final QueueLock lock = new QueueLock();
   private final ArrayDeque<QueuedRecord> records = new ArrayDeque<>();
   private long nextPosition;
-  private long bytes;
-  private boolean wake;
+  // written under the lock, read without it
+  private volatile long bytes;
+  private volatile long count;
+  private volatile long oldestMillis;
+  private volatile long headPosition;
 
   @Override
   public void append(byte[] body, int measurements, long enqueueMillis) {
@@ -27,7 +26,8 @@ final class MemoryQueue implements ForwardQueue {
     try {
       records.add(new QueuedRecord(enqueueMillis, measurements, body, nextPosition++));
       bytes += body.length + OVERHEAD;
-      notEmpty.signal();
+      counted();
+      lock.signalWaiter();
     } finally {
       lock.unlock();
     }
@@ -37,15 +37,7 @@ final class MemoryQueue implements ForwardQueue {
   public Taken take(int maxMeasurements, long waitMillis) throws InterruptedException {
     lock.lock();
     try {
-      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
-      while (records.isEmpty() && !wake) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          break;
-        }
-        notEmpty.awaitNanos(left);
-      }
-      wake = false;
+      lock.await(() -> !records.isEmpty(), waitMillis);
       List<QueuedRecord> out = new ArrayList<>();
       int measurements = 0;
       for (QueuedRecord r : records) {
@@ -68,17 +60,7 @@ final class MemoryQueue implements ForwardQueue {
       while (!records.isEmpty() && records.peekFirst().position() < taken.end()) {
         bytes -= records.pollFirst().body().length + OVERHEAD;
       }
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  @Override
-  public boolean overtaken(Taken taken) {
-    lock.lock();
-    try {
-      return !taken.isEmpty()
-          && (records.isEmpty() || records.peekFirst().position() > taken.records().get(0).position());
+      counted();
     } finally {
       lock.unlock();
     }
@@ -94,6 +76,7 @@ final class MemoryQueue implements ForwardQueue {
         bytes -= r.body().length + OVERHEAD;
         dropped += r.measurements();
       }
+      counted();
       return dropped;
     } finally {
       lock.unlock();
@@ -102,32 +85,29 @@ final class MemoryQueue implements ForwardQueue {
 
   @Override
   public long bytes() {
-    lock.lock();
-    try {
-      return bytes;
-    } finally {
-      lock.unlock();
-    }
+    return bytes;
   }
 
   @Override
   public long records() {
-    lock.lock();
-    try {
-      return records.size();
-    } finally {
-      lock.unlock();
-    }
+    return count;
   }
 
   @Override
   public long oldestMillis() {
-    lock.lock();
-    try {
-      return records.isEmpty() ? 0 : records.peekFirst().enqueueMillis();
-    } finally {
-      lock.unlock();
-    }
+    return oldestMillis;
+  }
+
+  /** Updates the figures read without the lock; called with it held. */
+  private void counted() {
+    count = records.size();
+    oldestMillis = records.isEmpty() ? 0 : records.peekFirst().enqueueMillis();
+    headPosition = records.isEmpty() ? nextPosition : records.peekFirst().position();
+  }
+
+  @Override
+  public long headPosition() {
+    return headPosition;
   }
 
   @Override
@@ -135,13 +115,7 @@ final class MemoryQueue implements ForwardQueue {
 
   @Override
   public void wakeUp() {
-    lock.lock();
-    try {
-      wake = true;
-      notEmpty.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    lock.wakeUp();
   }
 
   @Override
