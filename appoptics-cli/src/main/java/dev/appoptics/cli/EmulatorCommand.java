@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
       "  appoptics emulator --port 8080 --bind 0.0.0.0 --token secret --token viewer-token --log",
       "  appoptics emulator --port 0        # any free port; read it from the first line",
       "  appoptics emulator --forward-prometheus http://127.0.0.1:9090/api/v1/write",
+      "  appoptics emulator --alert-interval 10s   # evaluate alerts every 10 seconds",
       "  appoptics emulator --annotation-events-as-list --unique-space-names   # as the reference documents"
     })
 final class EmulatorCommand implements Callable<Integer> {
@@ -47,7 +48,12 @@ final class EmulatorCommand implements Callable<Integer> {
   @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "30s", description = "How long a connection may stay silent before it is closed (default: ${DEFAULT-VALUE}).")
   String idleTimeout;
 
-  @Option(names = "--log", description = "Print one line per request: method, path, status, size, time.")
+  @Option(names = "--alert-interval", paramLabel = "DURATION", defaultValue = "60s",
+      description = "Time between two evaluations of every alert; 0 turns evaluation off (default: ${DEFAULT-VALUE}).")
+  String alertInterval;
+
+  @Option(names = "--log", description = "Print one line per request (method, path, status, size, time) and per alert"
+      + " notification attempt.")
   boolean log;
 
   @Option(names = "--annotation-events-as-list",
@@ -68,8 +74,10 @@ final class EmulatorCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = cli.out();
+    Duration interval = alertInterval(alertInterval);
     AppOpticsEmulator.Builder builder =
         AppOpticsEmulator.builder()
+            .alertInterval(interval)
             .port(port)
             .bindAddress(bind)
             .pastLimit(Duration.ofSeconds(Durations.seconds(pastLimit)))
@@ -112,6 +120,18 @@ final class EmulatorCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
     }
     return ExitCodes.OK;
+  }
+
+  /** The value of {@code --alert-interval}: a duration such as {@code 60s} or {@code 5m}, or {@code 0} for off. */
+  static Duration alertInterval(String text) {
+    if (text.strip().equals("0")) {
+      return Duration.ZERO;
+    }
+    try {
+      return Duration.ofSeconds(Durations.seconds(text));
+    } catch (IllegalArgumentException e) {
+      throw CliFailure.usage("--alert-interval " + e.getMessage(), "");
+    }
   }
 
   private void stop(AppOpticsEmulator emulator, CountDownLatch stopped) {

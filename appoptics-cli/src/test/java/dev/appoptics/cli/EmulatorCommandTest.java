@@ -82,6 +82,18 @@ class EmulatorCommandTest {
   }
 
   @Test
+  void alertIntervalTakesADurationOrZero() {
+    assertThat(EmulatorCommand.alertInterval("90")).isEqualTo(Duration.ofSeconds(90));
+    assertThat(EmulatorCommand.alertInterval("5m")).isEqualTo(Duration.ofMinutes(5));
+    assertThat(EmulatorCommand.alertInterval("0")).isZero();
+
+    CliRun bad = CliRun.run("emulator", "--port", "0", "--alert-interval", "soon");
+
+    assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(bad.err()).startsWith("error: --alert-interval 'soon' is not a duration");
+  }
+
+  @Test
   void busyPortIsAOneLineFailure() throws Exception {
     try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       CliRun run = CliRun.run("emulator", "--port", String.valueOf(taken.getLocalPort()));

@@ -5,6 +5,7 @@ import dev.appoptics.emulator.internal.EmulatorSettings;
 import dev.appoptics.emulator.internal.EmulatorState;
 import dev.appoptics.emulator.internal.forward.ForwardSettings;
 import dev.appoptics.emulator.internal.forward.Forwarder;
+import dev.appoptics.emulator.internal.alerting.AlertingModule;
 import dev.appoptics.emulator.internal.http.ApiModule;
 import dev.appoptics.emulator.internal.http.HttpFront;
 import java.io.IOException;
@@ -36,6 +37,7 @@ import java.util.function.Consumer;
 public final class AppOpticsEmulator implements AutoCloseable {
   private final EmulatorState state;
   private final List<ApiModule> modules;
+  private final AlertingModule alerting;
   private final HttpFront front;
   private final Forwarder forwarder;
   private final int port;
@@ -44,6 +46,7 @@ public final class AppOpticsEmulator implements AutoCloseable {
   private AppOpticsEmulator(EmulatorSettings settings) {
     this.state = new EmulatorState(settings);
     this.modules = EmulatorModules.create(settings, state);
+    this.alerting = EmulatorModules.find(modules, AlertingModule.class);
     this.forwarder =
         settings.forwarding().enabled() ? Forwarder.start(settings.forwarding(), state, settings.clock()) : null;
     this.front =
@@ -70,6 +73,7 @@ public final class AppOpticsEmulator implements AutoCloseable {
       if (forwarder != null) {
         forwarder.close();
       }
+      closeModules();
       throw new UncheckedIOException(
           "cannot listen on " + settings.bindAddress() + ":" + settings.port() + ": " + e.getMessage(), e);
     }
@@ -125,6 +129,21 @@ public final class AppOpticsEmulator implements AutoCloseable {
   }
 
   /**
+   * Evaluates every active alert now, at the clock's current time, on the calling thread, and returns once the
+   * notifications it decided on are handed to their (background) delivery. Alerts are also evaluated every {@link
+   * Builder#alertInterval alert interval}; a test that steps its own clock turns that off ({@code
+   * alertInterval(Duration.ZERO)}) and calls this after each step.
+   */
+  public void evaluateAlerts() {
+    alerting.evaluate();
+  }
+
+  /** The figures every part reports, in the Prometheus text format (what {@code GET /metrics} answers). */
+  String metricsText() {
+    return state.writeMetrics();
+  }
+
+  /**
    * Stops listening and releases the threads; idempotent. With forwarding, then stops it: an in-memory forwarding
    * queue first gets a few seconds to drain while its receiver answers; a queue on disk keeps what is left for the
    * next start.
@@ -132,8 +151,15 @@ public final class AppOpticsEmulator implements AutoCloseable {
   @Override
   public void close() {
     front.stop();
+    closeModules();
     if (forwarder != null) {
       forwarder.close();
+    }
+  }
+
+  private void closeModules() {
+    for (ApiModule m : modules) {
+      m.close();
     }
   }
 
@@ -318,6 +344,16 @@ public final class AppOpticsEmulator implements AutoCloseable {
     }
 
     /**
+     * Time between two alert evaluations, measured in real time, each at the clock's current time; default 60
+     * seconds. {@link Duration#ZERO} turns the schedule off: alerts are then evaluated only by {@link
+     * AppOpticsEmulator#evaluateAlerts()}.
+     */
+    public Builder alertInterval(Duration interval) {
+      settings.alertInterval(interval);
+      return this;
+    }
+
+    /**
      * Forwards every accepted measurement as OTLP/HTTP (protobuf) metrics to this URL, e.g.
      * {@code http://127.0.0.1:4318/v1/metrics}. Needs {@code com.google.protobuf:protobuf-java} on the class path.
      */
@@ -349,6 +385,15 @@ public final class AppOpticsEmulator implements AutoCloseable {
     /** Sends this header with every forwarding request (an {@code Authorization}, a tenant id); repeatable. */
     public Builder forwardHeader(String name, String value) {
       forwarding = forwarding.withHeader(name, value);
+      return this;
+    }
+
+    /**
+     * How hard to try delivering an alert notification: at most {@code attempts} tries, waiting {@code firstBackoff}
+     * before the second and twice as long before each later one (at most 5 minutes); default 5 tries, 1 second.
+     */
+    public Builder alertDelivery(int attempts, Duration firstBackoff) {
+      settings.alertDelivery(attempts, firstBackoff);
       return this;
     }
 

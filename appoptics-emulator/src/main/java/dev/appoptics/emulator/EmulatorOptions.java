@@ -44,6 +44,7 @@ public final class EmulatorOptions {
           "  --rate-limit N/S       allow N requests per token every S seconds, then 429",
           "  --service TYPE:TITLE[:k=v,...]  a notification service known from the start (repeatable)",
           "  --lowercase-tag-values store tag values lower-cased",
+          "  --alert-interval S     seconds between alert evaluations (default 60; 0 = never)",
           "  --annotation-events-as-list",
           "                         group a stream's events as [{source:[...]}], the documented form the Go",
           "                         client decodes (default: {source:[...]}, the live service's form)",
@@ -56,7 +57,7 @@ public final class EmulatorOptions {
           "  --forward-when-full P  refuse (503 to new writes, the default) or drop-oldest (unforwarded data)",
           "  --forward-sync-each    force each accepted payload's queue record to disk before answering",
           "  --forward-header K=V   send this header with every forwarding request (repeatable)",
-          "  --log                  print one line per request to standard error",
+          "  --log                  print one line per request and per alert delivery attempt to standard error",
           "  --log-bodies           also print request and answer bodies",
           "  --help                 print this help");
 
@@ -79,8 +80,8 @@ public final class EmulatorOptions {
         List.of("--port", "--bind", "--token", "--max-series", "--max-points", "--max-body-bytes",
             "--max-header-bytes", "--header-timeout", "--idle-timeout", "--past-limit", "--future-limit",
             "--latency-ms", "--latency-rate", "--fail-rate", "--fail-status", "--drop-rate", "--seed", "--rate-limit",
-            "--service", "--job-duration-ms", "--forward-prometheus", "--forward-otlp", "--forward-queue-dir",
-            "--forward-queue-max-bytes", "--forward-when-full", "--forward-header");
+            "--service", "--job-duration-ms", "--alert-interval", "--forward-prometheus", "--forward-otlp",
+            "--forward-queue-dir", "--forward-queue-max-bytes", "--forward-when-full", "--forward-header");
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       String inline = null;
@@ -145,6 +146,7 @@ public final class EmulatorOptions {
     each("--future-limit", v -> builder.futureLimit(Duration.ofSeconds(longValue("--future-limit", v))));
     each("--service", v -> builder.service(service(v)));
     each("--rate-limit", v -> rateLimit(builder, v));
+    each("--alert-interval", v -> builder.alertInterval(Duration.ofSeconds(longValue("--alert-interval", v))));
     if (values.containsKey("--lowercase-tag-values")) {
       builder.lowercaseTagValues(true);
     }

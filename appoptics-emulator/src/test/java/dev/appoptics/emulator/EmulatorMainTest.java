@@ -90,6 +90,9 @@ class EmulatorMainTest {
     assertThatThrownBy(() -> EmulatorOptions.parse("--idle-timeout", "x")).hasMessageContaining("--idle-timeout");
     assertThatThrownBy(() -> EmulatorOptions.parse("--max-header-bytes", "10"))
         .hasMessageContaining("--max-header-bytes").hasMessageContaining("10");
+    assertThatThrownBy(() -> EmulatorOptions.parse("--alert-interval", "-5"))
+        .hasMessageStartingWith("--alert-interval: ").hasMessageContaining("-5");
+    assertThatThrownBy(() -> EmulatorOptions.parse("--alert-interval", "1m")).hasMessageContaining("whole number");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.appoptics.emulator.internal;
 
+import dev.appoptics.emulator.internal.alerting.AlertingModule;
 import dev.appoptics.emulator.internal.http.ApiModule;
 import dev.appoptics.emulator.internal.http.HealthModule;
 import dev.appoptics.emulator.internal.measure.CompositeQueries;
@@ -31,7 +32,10 @@ public final class EmulatorModules {
     // Resource areas (annotations, spaces and charts, alerts, services, api tokens, jobs): one line each.
     ServicesModule services = new ServicesModule(settings.services());
     modules.add(services);
-    modules.add(new AlertsModule(services));
+    AlertsModule alerts = new AlertsModule(services);
+    // Listed before the alert resource, whose /v1/alerts/{id} would otherwise take /v1/alerts/status.
+    modules.add(new AlertingModule(settings, state, alerts, services));
+    modules.add(alerts);
     SpacesModule spaces = new SpacesModule(settings.uniqueSpaceNames());
     modules.add(spaces);
     modules.add(new AnnotationsModule(settings.annotationEventsAsList()));
@@ -42,5 +46,15 @@ public final class EmulatorModules {
     // Public routes outside /v1/ (see Router.addPublic): no token, rate limit or faults.
     modules.add(new HealthModule());
     return modules;
+  }
+
+  /** The module of type {@code type} among {@code modules}; every emulator has exactly one of each. */
+  public static <T extends ApiModule> T find(List<ApiModule> modules, Class<T> type) {
+    for (ApiModule m : modules) {
+      if (type.isInstance(m)) {
+        return type.cast(m);
+      }
+    }
+    throw new IllegalStateException("no " + type.getSimpleName() + " among the emulator's modules");
   }
 }

@@ -22,6 +22,9 @@ public final class EmulatorSettings {
   public static final int DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
   public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_ALERT_INTERVAL = Duration.ofSeconds(60);
+  public static final int DEFAULT_ALERT_DELIVERY_ATTEMPTS = 5;
+  public static final Duration DEFAULT_ALERT_RETRY_BACKOFF = Duration.ofSeconds(1);
 
   private final int port;
   private final String bindAddress;
@@ -48,6 +51,9 @@ public final class EmulatorSettings {
   private final Duration jobDuration;
   private final int threads;
   private final ForwardSettings forwarding;
+  private final Duration alertInterval;
+  private final int alertDeliveryAttempts;
+  private final Duration alertRetryBackoff;
 
   private EmulatorSettings(Builder b) {
     port = b.port;
@@ -75,6 +81,9 @@ public final class EmulatorSettings {
     jobDuration = b.jobDuration;
     threads = b.threads;
     forwarding = b.forwarding;
+    alertInterval = b.alertInterval;
+    alertDeliveryAttempts = b.alertDeliveryAttempts;
+    alertRetryBackoff = b.alertRetryBackoff;
   }
 
   public static Builder builder() {
@@ -200,6 +209,21 @@ public final class EmulatorSettings {
     return forwarding;
   }
 
+  /** Time between two alert evaluations; zero means alerts are evaluated only when asked. */
+  public Duration alertInterval() {
+    return alertInterval;
+  }
+
+  /** Most attempts to deliver one alert notification. */
+  public int alertDeliveryAttempts() {
+    return alertDeliveryAttempts;
+  }
+
+  /** Wait before the second delivery attempt; it doubles for each attempt after. */
+  public Duration alertRetryBackoff() {
+    return alertRetryBackoff;
+  }
+
   /** Builder for {@link EmulatorSettings}; every setting has a default. */
   public static final class Builder {
     private int port;
@@ -227,6 +251,9 @@ public final class EmulatorSettings {
     private Duration jobDuration = Duration.ZERO;
     private int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     private ForwardSettings forwarding = ForwardSettings.NONE;
+    private Duration alertInterval = DEFAULT_ALERT_INTERVAL;
+    private int alertDeliveryAttempts = DEFAULT_ALERT_DELIVERY_ATTEMPTS;
+    private Duration alertRetryBackoff = DEFAULT_ALERT_RETRY_BACKOFF;
 
     private Builder() {}
 
@@ -366,6 +393,20 @@ public final class EmulatorSettings {
 
     public Builder forwarding(ForwardSettings forwarding) {
       this.forwarding = Objects.requireNonNull(forwarding, "forwarding");
+      return this;
+    }
+
+    public Builder alertInterval(Duration interval) {
+      if (!nonNegative("alertInterval", interval).isZero() && interval.toMillis() < 1) {
+        throw new IllegalArgumentException("alertInterval must be zero (off) or at least 1 ms, got " + interval);
+      }
+      this.alertInterval = interval;
+      return this;
+    }
+
+    public Builder alertDelivery(int attempts, Duration firstBackoff) {
+      this.alertDeliveryAttempts = positive("alert delivery attempts", attempts);
+      this.alertRetryBackoff = nonNegative("alert retry back-off", firstBackoff);
       return this;
     }
 

@@ -11,4 +11,7 @@ public interface ApiModule {
 
   /** Forgets everything stored, as if the emulator had just started (seeded configuration is kept). */
   void clear();
+
+  /** Stops whatever the module runs in the background (threads, schedules); called once, when the emulator stops. */
+  default void close() {}
 }

@@ -6,14 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.appoptics.emulator.AppOpticsEmulator;
+import dev.appoptics.emulator.ManualClock;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class SnapshotsApiTest extends ApiTestBase {
@@ -73,33 +69,9 @@ class SnapshotsApiTest extends ApiTestBase {
     assertParamsError(api.post("/v1/snapshots", subject + "\"end_time\":true}"), "end_time");
   }
 
-  /** A clock the test moves by hand. */
-  private static final class ManualClock extends Clock {
-    private final AtomicLong millis = new AtomicLong(1_700_000_000_000L);
-
-    void advance(Duration d) {
-      millis.addAndGet(d.toMillis());
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(millis.get());
-    }
-  }
-
   @Test
   void jobsRunForTheConfiguredDurationThenComplete() {
-    ManualClock clock = new ManualClock();
+    ManualClock clock = ManualClock.atEpochSecond(1_700_000_000);
     try (AppOpticsEmulator slow =
         AppOpticsEmulator.builder().clock(clock).jobDuration(Duration.ofSeconds(10)).start()) {
       Api slowApi = new HttpApi(() -> slow);
@@ -116,7 +88,7 @@ class SnapshotsApiTest extends ApiTestBase {
 
   @Test
   void aJobFailsWhenItsChartIsDeletedBeforeItEnds() {
-    ManualClock clock = new ManualClock();
+    ManualClock clock = ManualClock.atEpochSecond(1_700_000_000);
     try (AppOpticsEmulator slow =
         AppOpticsEmulator.builder().clock(clock).jobDuration(Duration.ofSeconds(10)).start()) {
       Api slowApi = new HttpApi(() -> slow);

@@ -3,6 +3,9 @@ package dev.appoptics.emulator.internal.resources.alerts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.appoptics.emulator.internal.alerting.AlertCatalog;
+import dev.appoptics.emulator.internal.alerting.AlertRule;
+import dev.appoptics.emulator.internal.alerting.AlertRules;
 import dev.appoptics.emulator.internal.http.ApiError;
 import dev.appoptics.emulator.internal.http.ApiModule;
 import dev.appoptics.emulator.internal.http.ApiRequest;
@@ -21,11 +24,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Alerts, version 2 ({@code /v1/alerts}): CRUD, status, clear, service attachment and the account-wide status.
- * A create answers without {@code conditions} and {@code services}, as the service does; reads show services as full
- * service objects (a deleted service simply disappears from its alerts). Thread-safe: one lock guards all state.
+ * Alerts, version 2 ({@code /v1/alerts}): CRUD and service attachment. A create answers without {@code conditions}
+ * and {@code services}, as the service does; reads show services as full service objects (a deleted service simply
+ * disappears from its alerts). Evaluation, status and clearing live in {@code internal.alerting}, which reads the
+ * alerts through {@link AlertCatalog}. Thread-safe: one lock guards all state, and nothing else is called under it.
  */
-public final class AlertsModule implements ApiModule {
+public final class AlertsModule implements ApiModule, AlertCatalog {
   private final Object lock = new Object();
   private final ServicesModule services;
   private final Map<Long, StoredAlert> alerts = new LinkedHashMap<>();
@@ -41,12 +45,9 @@ public final class AlertsModule implements ApiModule {
     router
         .add("GET", "/v1/alerts", this::list)
         .add("POST", "/v1/alerts", this::create)
-        .add("GET", "/v1/alerts/status", this::accountStatus)
         .add("GET", "/v1/alerts/{id}", this::get)
         .add("PUT", "/v1/alerts/{id}", this::update)
         .add("DELETE", "/v1/alerts/{id}", this::delete)
-        .add("GET", "/v1/alerts/{id}/status", this::status)
-        .add("POST", "/v1/alerts/{id}/clear", this::clearAlert)
         .add("POST", "/v1/alerts/{id}/services", this::attach)
         .add("DELETE", "/v1/alerts/{id}/services/{serviceId}", this::detach);
   }
@@ -60,20 +61,26 @@ public final class AlertsModule implements ApiModule {
     }
   }
 
-  /**
-   * Marks an alert as firing since {@code at} (epoch seconds), as the service does when its conditions hold. The
-   * emulator does not evaluate conditions itself; this is the hook for whoever does. Returns false for unknown ids.
-   */
-  public boolean trigger(long id, long at) {
+  @Override
+  public List<AlertRule> rules() {
     synchronized (lock) {
-      StoredAlert alert = alerts.get(id);
-      if (alert == null) {
-        return false;
+      List<AlertRule> out = new ArrayList<>(alerts.size());
+      for (StoredAlert a : alerts.values()) {
+        out.add(rule(a));
       }
-      alert.triggeredAt = at;
-      alert.clearedAt = null;
-      return true;
+      return out;
     }
+  }
+
+  @Override
+  public Optional<AlertRule> rule(long id) {
+    synchronized (lock) {
+      return Optional.ofNullable(alerts.get(id)).map(AlertsModule::rule);
+    }
+  }
+
+  private static AlertRule rule(StoredAlert a) {
+    return AlertRules.from(a.id, a.updatedAt, a.fields, a.serviceIds);
   }
 
   private ApiResponse list(ApiRequest request) {
@@ -143,44 +150,6 @@ public final class AlertsModule implements ApiModule {
       existing(id);
       alerts.remove(id);
       return ApiResponse.empty(204);
-    }
-  }
-
-  private ApiResponse status(ApiRequest request) {
-    long id = request.pathId("id");
-    synchronized (lock) {
-      StoredAlert alert = existing(id);
-      ObjectNode body = Json.object();
-      body.putObject("alert").put("id", id);
-      body.put("status", alert.firing() ? "triggered" : "ok");
-      return ApiResponse.json(200, body);
-    }
-  }
-
-  private ApiResponse clearAlert(ApiRequest request) {
-    long id = request.pathId("id");
-    synchronized (lock) {
-      StoredAlert alert = existing(id);
-      if (alert.firing()) {
-        alert.clearedAt = request.now();
-      }
-      return ApiResponse.empty(204);
-    }
-  }
-
-  private ApiResponse accountStatus(ApiRequest request) {
-    synchronized (lock) {
-      ObjectNode body = Json.object();
-      ArrayNode firing = body.putArray("firing");
-      ArrayNode cleared = body.putArray("cleared");
-      for (StoredAlert a : alerts.values()) {
-        if (a.firing()) {
-          firing.addObject().put("id", a.id).put("triggered_at", a.triggeredAt);
-        } else if (a.clearedAt != null) {
-          cleared.addObject().put("id", a.id).put("cleared_at", a.clearedAt);
-        }
-      }
-      return ApiResponse.json(200, body);
     }
   }
 

@@ -12,8 +12,6 @@ final class StoredAlert {
   long updatedAt;
   ObjectNode fields = Json.object();
   List<Long> serviceIds = new ArrayList<>();
-  Long triggeredAt;
-  Long clearedAt;
 
   StoredAlert(long id, long createdAt) {
     this.id = id;
@@ -27,10 +25,6 @@ final class StoredAlert {
 
   long updatedAt() {
     return updatedAt;
-  }
-
-  boolean firing() {
-    return triggeredAt != null && clearedAt == null;
   }
 
   List<Long> conditionIds() {
