@@ -35,6 +35,9 @@ class ForwardOptionsTest {
       assertThat(Files.isDirectory(dir.resolve("prometheus"))).isTrue();
       assertThat(Files.isDirectory(dir.resolve("otlp"))).isTrue();
       assertThat(EmulatorOptions.usage()).contains("--forward-prometheus URL");
+      assertThat(e.metricsText())
+          .contains("appoptics_forward_queue_limit_bytes{destination=\"prometheus\"} 1073741824")
+          .contains("appoptics_forward_lag_seconds{destination=\"otlp\"} 0");
     }
   }
 }
