@@ -1,5 +1,6 @@
 package dev.appoptics.cli;
 
+import dev.appoptics.cli.internal.Json;
 import dev.appoptics.emulator.internal.forward.HistoryExport;
 import dev.appoptics.emulator.internal.forward.MetricDescriptions;
 import dev.appoptics.emulator.internal.forward.MetricInfo;
@@ -108,8 +109,14 @@ final class ExportCommand implements Callable<Integer> {
       } catch (IllegalStateException e) {
         throw new CliFailure(ExitCodes.FAILURE, e.getMessage(), "check the receiver, then run the export again", e);
       }
-      out.printf("exported %d metrics, %d buckets: %d samples accepted, %d refused, %d requests retried (%s)%n",
-          metrics.size(), buckets, export.sentSamples(), export.refusedSamples(), export.retriedRequests(), target);
+      if (cli.json()) {
+        out.print(Json.pretty(Json.object().put("metrics", metrics.size()).put("buckets", buckets)
+            .put("accepted", export.sentSamples()).put("refused", export.refusedSamples())
+            .put("retried", export.retriedRequests()).put("receiver", target.toString())));
+      } else {
+        out.printf("exported %d metrics, %d buckets: %d samples accepted, %d refused, %d requests retried (%s)%n",
+            metrics.size(), buckets, export.sentSamples(), export.refusedSamples(), export.retriedRequests(), target);
+      }
       out.flush();
       if (export.refusedSamples() > 0) {
         cli.err().println("warning: the receiver refused " + export.refusedSamples() + " samples (logged above);"
