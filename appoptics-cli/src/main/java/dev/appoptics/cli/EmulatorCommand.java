@@ -107,6 +107,7 @@ final class EmulatorCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     synchronized (out) {
       out.println("listening on " + emulator.baseUri());
+      out.println("console at " + emulator.consoleUri());
       out.println(tokens.isEmpty() ? "accepting any non-empty token" : "accepting tokens: " + String.join(", ", tokens));
       out.println("press Ctrl-C to stop");
       out.flush();

@@ -42,6 +42,7 @@ public final class AppOpticsEmulator implements AutoCloseable {
   private final Forwarder forwarder;
   private final int port;
   private final URI baseUri;
+  private final URI consoleUri;
 
   private AppOpticsEmulator(EmulatorSettings settings) {
     this.state = new EmulatorState(settings);
@@ -81,7 +82,8 @@ public final class AppOpticsEmulator implements AutoCloseable {
     if (host.equals("0.0.0.0")) {
       host = "127.0.0.1";
     }
-    this.baseUri = URI.create("http://" + host + ":" + port + "/v1/");
+    this.consoleUri = URI.create("http://" + host + ":" + port + "/");
+    this.baseUri = consoleUri.resolve("v1/");
   }
 
   /** Starts an emulator with the defaults: 127.0.0.1, a free port, any non-empty token accepted. */
@@ -96,6 +98,11 @@ public final class AppOpticsEmulator implements AutoCloseable {
   /** The API root, {@code http://127.0.0.1:PORT/v1/}. */
   public URI baseUri() {
     return baseUri;
+  }
+
+  /** The web console, {@code http://127.0.0.1:PORT/}: spaces, charts, metrics, alerts and annotations in a browser. */
+  public URI consoleUri() {
+    return consoleUri;
   }
 
   public int port() {

@@ -1,6 +1,7 @@
 package dev.appoptics.emulator.internal;
 
 import dev.appoptics.emulator.internal.alerting.AlertingModule;
+import dev.appoptics.emulator.internal.console.ConsoleModule;
 import dev.appoptics.emulator.internal.http.ApiModule;
 import dev.appoptics.emulator.internal.http.HealthModule;
 import dev.appoptics.emulator.internal.measure.CompositeQueries;
@@ -45,6 +46,7 @@ public final class EmulatorModules {
     modules.add(new SnapshotsModule(spaces, jobs));
     // Public routes outside /v1/ (see Router.addPublic): no token, rate limit or faults.
     modules.add(new HealthModule());
+    modules.add(new ConsoleModule());
     return modules;
   }
 
