@@ -138,9 +138,7 @@ final class DiskQueue implements ForwardQueue {
     lock.lock();
     try {
       if (active.size > 0 && active.size + frame.remaining() > segmentBytes) {
-        if (syncEachAppend) {
-          active.file.force();
-        }
+        active.file.force(); // the interval sync forces only the active segment
         Segment next = new Segment(active.end(), dir.resolve(name(active.end())));
         segments.put(next.start, next);
         active = next;
