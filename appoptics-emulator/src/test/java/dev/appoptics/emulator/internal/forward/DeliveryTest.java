@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** How forwarding treats a receiver's answers, against a receiver on a real socket. */
 class DeliveryTest {
@@ -82,6 +84,31 @@ class DeliveryTest {
         assertThat(harness.figure("sent_samples_total", "prometheus")).isEqualTo(50);
         assertThat(harness.figure("lag_seconds", "prometheus")).isZero();
       }
+    }
+  }
+
+  @Test
+  void whatADiskQueueHeldWhenTheServerStoppedIsDeliveredAfterItStartsAgain(@TempDir Path dir) throws Exception {
+    int port;
+    try (TestReceiver probe = new TestReceiver()) {
+      port = probe.port();
+    }
+    ForwardSettings settings = ForwardSettings.NONE
+        .withPrometheus(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/write")).withQueue(dir, 0);
+    try (ForwarderHarness down = new ForwarderHarness(settings)) {
+      for (int i = 0; i < 20; i++) {
+        down.accept(Measurements.value("kept", Map.of("h", "1"), 500 + i, i));
+      }
+      await().atMost(WAIT).until(() -> down.figure("retried_requests_total", "prometheus") >= 1);
+    }
+
+    try (TestReceiver receiver = new TestReceiver(port);
+        ForwarderHarness again = new ForwarderHarness(settings)) {
+      await().atMost(WAIT).until(() -> again.figure("queued_records", "prometheus") == 0);
+      List<RemoteWriteReader.Sample> samples = new ArrayList<>();
+      received(receiver).forEach(ts -> samples.addAll(ts.samples()));
+      assertThat(samples).extracting(RemoteWriteReader.Sample::value)
+          .containsExactly(0d, 1d, 2d, 3d, 4d, 5d, 6d, 7d, 8d, 9d, 10d, 11d, 12d, 13d, 14d, 15d, 16d, 17d, 18d, 19d);
     }
   }
 
