@@ -299,6 +299,7 @@ final class MeasurementParser {
     if (m.count == 0) {
       return;
     }
+    m.onlySumAndCount = Double.isNaN(m.min) && Double.isNaN(m.max) && Double.isNaN(m.last) && Double.isNaN(m.stddev);
     double mean = m.sum / m.count;
     m.min = Double.isNaN(m.min) ? mean : m.min;
     m.max = Double.isNaN(m.max) ? mean : m.max;
