@@ -3,12 +3,15 @@ package dev.appoptics.emulator;
 import dev.appoptics.emulator.internal.EmulatorModules;
 import dev.appoptics.emulator.internal.EmulatorSettings;
 import dev.appoptics.emulator.internal.EmulatorState;
+import dev.appoptics.emulator.internal.forward.ForwardSettings;
+import dev.appoptics.emulator.internal.forward.Forwarder;
 import dev.appoptics.emulator.internal.alerting.AlertingModule;
 import dev.appoptics.emulator.internal.http.ApiModule;
 import dev.appoptics.emulator.internal.http.HttpFront;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +39,7 @@ public final class AppOpticsEmulator implements AutoCloseable {
   private final List<ApiModule> modules;
   private final AlertingModule alerting;
   private final HttpFront front;
+  private final Forwarder forwarder;
   private final int port;
   private final URI baseUri;
   private final URI consoleUri;
@@ -44,6 +48,8 @@ public final class AppOpticsEmulator implements AutoCloseable {
     this.state = new EmulatorState(settings);
     this.modules = EmulatorModules.create(settings, state);
     this.alerting = EmulatorModules.find(modules, AlertingModule.class);
+    this.forwarder =
+        settings.forwarding().enabled() ? Forwarder.start(settings.forwarding(), state, settings.clock()) : null;
     this.front =
         new HttpFront(
             new HttpFront.Config(
@@ -65,6 +71,9 @@ public final class AppOpticsEmulator implements AutoCloseable {
     try {
       this.port = front.start();
     } catch (IOException e) {
+      if (forwarder != null) {
+        forwarder.close();
+      }
       closeModules();
       throw new UncheckedIOException(
           "cannot listen on " + settings.bindAddress() + ":" + settings.port() + ": " + e.getMessage(), e);
@@ -141,11 +150,18 @@ public final class AppOpticsEmulator implements AutoCloseable {
     return state.writeMetrics();
   }
 
-  /** Stops listening and releases the threads; idempotent. */
+  /**
+   * Stops listening and releases the threads; idempotent. With forwarding, then stops it: an in-memory forwarding
+   * queue first gets a few seconds to drain while its receiver answers; a queue on disk keeps what is left for the
+   * next start.
+   */
   @Override
   public void close() {
     front.stop();
     closeModules();
+    if (forwarder != null) {
+      forwarder.close();
+    }
   }
 
   private void closeModules() {
@@ -162,6 +178,7 @@ public final class AppOpticsEmulator implements AutoCloseable {
   /** Configures an emulator; every setting has a default. Not thread-safe. */
   public static final class Builder {
     private final EmulatorSettings.Builder settings = EmulatorSettings.builder();
+    private ForwardSettings forwarding = ForwardSettings.NONE;
 
     private Builder() {}
 
@@ -331,12 +348,59 @@ public final class AppOpticsEmulator implements AutoCloseable {
     }
 
     /**
+     * Forwards every accepted measurement to this Prometheus remote-write 1.0 URL (Prometheus with
+     * {@code --web.enable-remote-write-receiver}, VictoriaMetrics, Mimir, Thanos, Cortex), e.g.
+     * {@code http://127.0.0.1:9090/api/v1/write}. Needs {@code com.google.protobuf:protobuf-java} and
+     * {@code org.xerial.snappy:snappy-java} on the class path (optional dependencies of this module). User
+     * information in the URL becomes Basic authentication. See docs/forwarding.md for the mapping.
+     */
+    public Builder forwardPrometheus(URI url) {
+      forwarding = forwarding.withPrometheus(url);
+      return this;
+    }
+
+    /**
      * Time between two alert evaluations, measured in real time, each at the clock's current time; default 60
      * seconds. {@link Duration#ZERO} turns the schedule off: alerts are then evaluated only by {@link
      * AppOpticsEmulator#evaluateAlerts()}.
      */
     public Builder alertInterval(Duration interval) {
       settings.alertInterval(interval);
+      return this;
+    }
+
+    /**
+     * Forwards every accepted measurement as OTLP/HTTP (protobuf) metrics to this URL, e.g.
+     * {@code http://127.0.0.1:4318/v1/metrics}. Needs {@code com.google.protobuf:protobuf-java} on the class path.
+     */
+    public Builder forwardOtlp(URI url) {
+      forwarding = forwarding.withOtlp(url);
+      return this;
+    }
+
+    /**
+     * Keeps the forwarding queues in this directory ({@code prometheus/}, {@code otlp/} below it), so that what is
+     * not yet delivered survives a restart; default: in memory, lost when the process ends. Each queue holds at most
+     * {@code maxBytes}; 0 picks the default, 1 GiB on disk and 64 MiB in memory.
+     */
+    public Builder forwardQueue(Path directory, long maxBytes) {
+      forwarding = forwarding.withQueue(directory, maxBytes);
+      return this;
+    }
+
+    /**
+     * What forwarding does when a queue is full (default {@link QueueFullPolicy#REFUSE_WRITES}), and whether each
+     * accepted payload is forced to the device before it is answered (default: forced within a second; written to
+     * the file before answering either way).
+     */
+    public Builder forwardPolicy(QueueFullPolicy whenFull, boolean syncEachAppend) {
+      forwarding = forwarding.withPolicy(whenFull, syncEachAppend);
+      return this;
+    }
+
+    /** Sends this header with every forwarding request (an {@code Authorization}, a tenant id); repeatable. */
+    public Builder forwardHeader(String name, String value) {
+      forwarding = forwarding.withHeader(name, value);
       return this;
     }
 
@@ -351,7 +415,7 @@ public final class AppOpticsEmulator implements AutoCloseable {
 
     /** Starts the emulator; it listens when this returns. */
     public AppOpticsEmulator start() {
-      return new AppOpticsEmulator(settings.build());
+      return new AppOpticsEmulator(settings.forwarding(forwarding).build());
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.appoptics.emulator.internal;
 
 import dev.appoptics.emulator.Faults;
 import dev.appoptics.emulator.ServiceSeed;
+import dev.appoptics.emulator.internal.forward.ForwardSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +52,7 @@ public final class EmulatorSettings {
   private final boolean uniqueSpaceNames;
   private final Duration jobDuration;
   private final int threads;
+  private final ForwardSettings forwarding;
   private final Duration alertInterval;
   private final int alertDeliveryAttempts;
   private final Duration alertRetryBackoff;
@@ -81,6 +83,7 @@ public final class EmulatorSettings {
     uniqueSpaceNames = b.uniqueSpaceNames;
     jobDuration = b.jobDuration;
     threads = b.threads;
+    forwarding = b.forwarding;
     alertInterval = b.alertInterval;
     alertDeliveryAttempts = b.alertDeliveryAttempts;
     alertRetryBackoff = b.alertRetryBackoff;
@@ -209,6 +212,11 @@ public final class EmulatorSettings {
     return threads;
   }
 
+  /** Where accepted measurements are forwarded; {@link ForwardSettings#NONE} by default. */
+  public ForwardSettings forwarding() {
+    return forwarding;
+  }
+
   /** Time between two alert evaluations; zero means alerts are evaluated only when asked. */
   public Duration alertInterval() {
     return alertInterval;
@@ -251,6 +259,7 @@ public final class EmulatorSettings {
     private boolean uniqueSpaceNames;
     private Duration jobDuration = Duration.ZERO;
     private int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    private ForwardSettings forwarding = ForwardSettings.NONE;
     private Duration alertInterval = DEFAULT_ALERT_INTERVAL;
     private int alertDeliveryAttempts = DEFAULT_ALERT_DELIVERY_ATTEMPTS;
     private Duration alertRetryBackoff = DEFAULT_ALERT_RETRY_BACKOFF;
@@ -393,6 +402,11 @@ public final class EmulatorSettings {
 
     public Builder threads(int threads) {
       this.threads = positive("threads", threads);
+      return this;
+    }
+
+    public Builder forwarding(ForwardSettings forwarding) {
+      this.forwarding = Objects.requireNonNull(forwarding, "forwarding");
       return this;
     }
 

@@ -4,17 +4,19 @@ import dev.appoptics.emulator.internal.ops.MetricsSource;
 import dev.appoptics.emulator.internal.ops.PrometheusText;
 import dev.appoptics.emulator.internal.store.MeasurementStore;
 import dev.appoptics.emulator.internal.store.MetricRegistry;
+import dev.appoptics.emulator.internal.store.ParsedMeasurement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The data every module may read: the metric registry and the measurement store, and the parts that report on
- * {@code GET /metrics}. Thread-safe.
+ * The data every module may read: the metric registry and the measurement store, the parts that see accepted
+ * measurement batches, and the parts that report on {@code GET /metrics}. Thread-safe.
  */
 public final class EmulatorState {
   private final MetricRegistry registry;
   private final MeasurementStore store;
   private final List<MetricsSource> metricsSources = new CopyOnWriteArrayList<>();
+  private final List<AcceptedBatchListener> batchListeners = new CopyOnWriteArrayList<>();
 
   public EmulatorState(EmulatorSettings settings) {
     this.registry = new MetricRegistry(settings.maxMetrics());
@@ -27,6 +29,25 @@ public final class EmulatorState {
 
   public MeasurementStore store() {
     return store;
+  }
+
+  /** Adds a part that sees every accepted measurement batch (see {@link AcceptedBatchListener}). */
+  public void addAcceptedBatchListener(AcceptedBatchListener listener) {
+    batchListeners.add(listener);
+  }
+
+  /** Asks every listener whether to take {@code batch}; one that refuses throws (an {@code ApiError}). */
+  public void admitBatch(List<ParsedMeasurement> batch) {
+    for (AcceptedBatchListener l : batchListeners) {
+      l.admit(batch);
+    }
+  }
+
+  /** Tells every listener that {@code batch} is stored; called before the request is answered. */
+  public void batchAccepted(List<ParsedMeasurement> batch, long requestTime) {
+    for (AcceptedBatchListener l : batchListeners) {
+      l.accepted(batch, requestTime);
+    }
   }
 
   /** Adds a part whose figures {@link #writeMetrics} reports. */

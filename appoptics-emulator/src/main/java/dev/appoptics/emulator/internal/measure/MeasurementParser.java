@@ -317,6 +317,7 @@ final class MeasurementParser {
       errors.add(m.hasCount ? "sum" : "count", named(m) + ": sum and count must be given together");
       return;
     }
+    m.onlySumAndCount = Double.isNaN(m.min) && Double.isNaN(m.max) && Double.isNaN(m.last) && Double.isNaN(m.stddev);
     double mean = m.sum / m.count;
     m.min = Double.isNaN(m.min) ? mean : m.min;
     m.max = Double.isNaN(m.max) ? mean : m.max;
