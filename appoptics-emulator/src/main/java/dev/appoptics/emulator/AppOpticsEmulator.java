@@ -208,6 +208,15 @@ public final class AppOpticsEmulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Most metrics (created by a measurement or by {@code PUT /v1/metrics/:name}); default 100,000. Past it the
+     * request that would create one is refused with 403.
+     */
+    public Builder maxMetrics(int max) {
+      settings.maxMetrics(max);
+      return this;
+    }
+
     /** Most 1-second points stored over all series; default 5,000,000. Past it a payload is refused with 403. */
     public Builder maxPoints(long max) {
       settings.maxPoints(max);

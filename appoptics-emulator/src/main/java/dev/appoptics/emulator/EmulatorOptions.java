@@ -28,6 +28,7 @@ public final class EmulatorOptions {
           "  --bind ADDR            address to listen on (default 127.0.0.1)",
           "  --token T              accept this token (repeatable; default: any non-empty token)",
           "  --max-series N         most series stored (default 100000)",
+          "  --max-metrics N        most metrics stored (default 100000)",
           "  --max-points N         most 1-second points stored (default 5000000)",
           "  --max-body-bytes N     largest request body (default 8388608)",
           "  --max-header-bytes N   largest request line plus headers (default 16384; past it 414 or 431)",
@@ -77,7 +78,7 @@ public final class EmulatorOptions {
         List.of("--log", "--log-bodies", "--lowercase-tag-values", "--annotation-events-as-list",
             "--unique-space-names", "--forward-sync-each");
     List<String> withValue =
-        List.of("--port", "--bind", "--token", "--max-series", "--max-points", "--max-body-bytes",
+        List.of("--port", "--bind", "--token", "--max-series", "--max-metrics", "--max-points", "--max-body-bytes",
             "--max-header-bytes", "--header-timeout", "--idle-timeout", "--past-limit", "--future-limit",
             "--latency-ms", "--latency-rate", "--fail-rate", "--fail-status", "--drop-rate", "--seed", "--rate-limit",
             "--service", "--job-duration-ms", "--alert-interval", "--forward-prometheus", "--forward-otlp",
@@ -137,6 +138,7 @@ public final class EmulatorOptions {
     each("--bind", builder::bindAddress);
     each("--token", builder::tokens);
     each("--max-series", v -> builder.maxSeries(intValue("--max-series", v)));
+    each("--max-metrics", v -> builder.maxMetrics(intValue("--max-metrics", v)));
     each("--max-points", v -> builder.maxPoints(longValue("--max-points", v)));
     each("--max-body-bytes", v -> builder.maxBodyBytes(intValue("--max-body-bytes", v)));
     each("--max-header-bytes", v -> builder.maxHeaderBytes(intValue("--max-header-bytes", v)));

@@ -15,8 +15,8 @@ import java.util.List;
  *       listener must hold the batch as safely as the store does, because the client is about to be told it is kept.
  * </ol>
  *
- * <p>The measurements are the request's own mutable objects: read them during the call, keep nothing. Measurements
- * with {@code count == 0} summarize no samples and were not stored (the API counts them as filtered).
+ * <p>The measurements are the request's own mutable objects: read them during the call, keep nothing. Every one holds
+ * at least one sample: the parser refuses a {@code count} outside 1 to 2^31 - 1.
  */
 public interface AcceptedBatchListener {
   /** Before the write; throw an {@code ApiError} to refuse the payload. The default admits everything. */

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 /** Everything an emulator is configured with. Immutable; build with {@link #builder()}. */
 public final class EmulatorSettings {
   public static final int DEFAULT_MAX_SERIES = 100_000;
+  public static final int DEFAULT_MAX_METRICS = 100_000;
   public static final long DEFAULT_MAX_POINTS = 5_000_000;
   public static final int DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
   public static final int DEFAULT_MAX_POINTS_PER_ANSWER = 10_000;
@@ -30,6 +31,7 @@ public final class EmulatorSettings {
   private final String bindAddress;
   private final Set<String> tokens;
   private final int maxSeries;
+  private final int maxMetrics;
   private final long maxPoints;
   private final int maxBodyBytes;
   private final int maxPointsPerAnswer;
@@ -60,6 +62,7 @@ public final class EmulatorSettings {
     bindAddress = b.bindAddress;
     tokens = Set.copyOf(b.tokens);
     maxSeries = b.maxSeries;
+    maxMetrics = b.maxMetrics;
     maxPoints = b.maxPoints;
     maxBodyBytes = b.maxBodyBytes;
     maxPointsPerAnswer = b.maxPointsPerAnswer;
@@ -106,6 +109,11 @@ public final class EmulatorSettings {
 
   public int maxSeries() {
     return maxSeries;
+  }
+
+  /** Most metrics (gauges and composites) the registry holds. */
+  public int maxMetrics() {
+    return maxMetrics;
   }
 
   public long maxPoints() {
@@ -230,6 +238,7 @@ public final class EmulatorSettings {
     private String bindAddress = "127.0.0.1";
     private final Set<String> tokens = new LinkedHashSet<>();
     private int maxSeries = DEFAULT_MAX_SERIES;
+    private int maxMetrics = DEFAULT_MAX_METRICS;
     private long maxPoints = DEFAULT_MAX_POINTS;
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private int maxPointsPerAnswer = DEFAULT_MAX_POINTS_PER_ANSWER;
@@ -280,6 +289,11 @@ public final class EmulatorSettings {
 
     public Builder maxSeries(int max) {
       this.maxSeries = positive("maxSeries", max);
+      return this;
+    }
+
+    public Builder maxMetrics(int max) {
+      this.maxMetrics = positive("maxMetrics", max);
       return this;
     }
 

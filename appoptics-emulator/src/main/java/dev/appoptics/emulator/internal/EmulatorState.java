@@ -13,12 +13,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * measurement batches, and the parts that report on {@code GET /metrics}. Thread-safe.
  */
 public final class EmulatorState {
-  private final MetricRegistry registry = new MetricRegistry();
+  private final MetricRegistry registry;
   private final MeasurementStore store;
   private final List<MetricsSource> metricsSources = new CopyOnWriteArrayList<>();
   private final List<AcceptedBatchListener> batchListeners = new CopyOnWriteArrayList<>();
 
   public EmulatorState(EmulatorSettings settings) {
+    this.registry = new MetricRegistry(settings.maxMetrics());
     this.store = new MeasurementStore(registry, settings.maxSeries(), settings.maxPoints());
   }
 

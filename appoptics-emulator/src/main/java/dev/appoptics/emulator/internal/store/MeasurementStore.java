@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +42,7 @@ public final class MeasurementStore {
   private final MetricRegistry registry;
   private final int maxSeries;
   private final long maxPoints;
+  private final BucketCapacity capacity;
   private final ConcurrentHashMap<String, ConcurrentHashMap<Map<String, String>, Series>> metrics =
       new ConcurrentHashMap<>();
   private final AtomicInteger seriesCount = new AtomicInteger();
@@ -48,9 +50,15 @@ public final class MeasurementStore {
   private final LongAdder accepted = new LongAdder();
 
   public MeasurementStore(MetricRegistry registry, int maxSeries, long maxPoints) {
+    this(registry, maxSeries, maxPoints, BucketCapacity.CAPACITY);
+  }
+
+  /** A store whose roll-up buckets hold at most {@code bucketCapacity} samples (tests use small ones). */
+  MeasurementStore(MetricRegistry registry, int maxSeries, long maxPoints, long bucketCapacity) {
     this.registry = registry;
     this.maxSeries = maxSeries;
     this.maxPoints = maxPoints;
+    this.capacity = new BucketCapacity(bucketCapacity);
   }
 
   public MetricRegistry registry() {
@@ -92,11 +100,21 @@ public final class MeasurementStore {
 
   /**
    * Stores a validated batch, or nothing when it would pass the series or point limit (403, shape C: the limits
-   * are the emulator's account quota, and retrying does not help until data is deleted). Returns how many were
+   * are the emulator's account quota, and retrying does not help until data is deleted) or take a roll-up bucket
+   * past the samples it holds (400 naming {@code count}, see {@link BucketCapacity}). Returns how many were
    * stored: all but those summarizing no samples ({@code count} 0), which the API counts as filtered.
    */
   public long write(List<ParsedMeasurement> batch, String userAgent, long requestTime) {
     checkLimits(batch, requestTime);
+    long reserved = capacity.reserve(batch);
+    try {
+      return writeChecked(batch, userAgent);
+    } finally {
+      capacity.release(reserved);
+    }
+  }
+
+  private long writeChecked(List<ParsedMeasurement> batch, String userAgent) {
     long written = 0;
     for (ParsedMeasurement m : batch) {
       if (m.count == 0) {
@@ -123,6 +141,7 @@ public final class MeasurementStore {
   }
 
   private void checkLimits(List<ParsedMeasurement> batch, long requestTime) {
+    Set<String> newMetrics = null;
     Set<String> newSeries = null;
     // The same few series recur through a batch, with the same name and tag instances (the parser shares them): a
     // small identity memo saves the lower-casing and two map lookups for each repeat.
@@ -138,8 +157,17 @@ public final class MeasurementStore {
       Map<Map<String, String>, Series> of = metrics.get(MetricRegistry.key(m.name));
       m.series = of == null ? null : of.get(m.tags);
       if (m.series == null) {
-        if (of == null && registry.get(m.name).map(Metric::isComposite).orElse(false)) {
-          throw ApiError.params("name", m.name + " is a composite metric and cannot take measurements");
+        if (of == null) {
+          Optional<Metric> metric = registry.get(m.name);
+          if (metric.map(Metric::isComposite).orElse(false)) {
+            throw ApiError.params("name", m.name + " is a composite metric and cannot take measurements");
+          }
+          if (metric.isEmpty()) {
+            if (newMetrics == null) {
+              newMetrics = new HashSet<>();
+            }
+            newMetrics.add(MetricRegistry.key(m.name));
+          }
         }
         if (newSeries == null) {
           newSeries = new HashSet<>();
@@ -151,6 +179,7 @@ public final class MeasurementStore {
         memoSeries[slot] = m.series;
       }
     }
+    registry.checkRoom(newMetrics == null ? 0 : newMetrics.size());
     int adding = newSeries == null ? 0 : newSeries.size();
     if (adding > 0 && seriesCount.get() + (long) adding > maxSeries) {
       throw ApiError.singular(

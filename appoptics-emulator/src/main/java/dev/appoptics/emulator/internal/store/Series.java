@@ -15,12 +15,16 @@ import java.util.Map;
  */
 public final class Series {
   static final int[] TIER_WIDTHS = {1, 60, 900, 3600};
+  /** The width of the widest tier, whose buckets each hold whole buckets of every finer tier. */
+  static final int WIDEST = 3600;
 
   private final String metric;
   private final Map<String, String> tags;
   /** The tags as text, for ordering series; built once, since sorting compares each series many times. */
   private final String tagsText;
   private final Tier[] tiers = new Tier[TIER_WIDTHS.length];
+  /** The largest count of any bucket of the widest tier, which holds each finer bucket (see {@link BucketCapacity}). */
+  private volatile long fullestBucket;
 
   Series(String metric, Map<String, String> tags) {
     this.metric = metric;
@@ -51,7 +55,21 @@ public final class Series {
     for (int i = 1; i < tiers.length; i++) {
       tiers[i].add(time, count, sum, min, max, last, squares);
     }
+    long widest = tiers[tiers.length - 1].addedTo();
+    if (widest > fullestBucket) {
+      fullestBucket = widest;
+    }
     return created;
+  }
+
+  /** The largest sample count of any of its buckets; read without locking. */
+  long fullestBucket() {
+    return fullestBucket;
+  }
+
+  /** The sample count of the widest bucket holding {@code time}. */
+  synchronized long hourCount(long time) {
+    return tiers[tiers.length - 1].countAt(time);
   }
 
   synchronized boolean hasPoint(long time) {
