@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       DemoCommand.class,
       EmulatorCommand.class,
+      ExportCommand.class,
       SubmitCommand.class,
       MeasurementsCommand.class,
       MetricsCommand.class,

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
           + " if any step fails."
     },
     footerHeading = "%nExamples:%n",
-    footer = {"  appoptics demo", "  appoptics demo --port 8080 --keep-running   # then try other commands against it"})
+    footer = {"  appoptics demo",
+      "  appoptics demo --port 8080 --keep-running   # then open the console it prints, or try other commands"})
 final class DemoCommand implements Callable<Integer> {
   static final String TOKEN = "demo-token";
 
@@ -27,7 +28,8 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "0", description = "Port of the embedded emulator; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--keep-running", description = "Keep the emulator running after the tour, until Ctrl-C.")
+  @Option(names = "--keep-running",
+      description = "Keep the emulator running after the tour, until Ctrl-C, and print the web console's address.")
   boolean keepRunning;
 
   DemoCommand(Cli cli) {
@@ -35,11 +37,12 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() {
     DemoPrinter printer = new DemoPrinter(cli.out(), DemoSteps.COUNT, cli.json());
     printer.title("AppOptics for Java: a tour against the local emulator");
     printer.step("Start the emulator");
     AppOpticsEmulator emulator;
+    long spaceId;
     try {
       emulator =
           AppOpticsEmulator.builder()
@@ -59,18 +62,32 @@ final class DemoCommand implements Callable<Integer> {
             "AppOptics client = AppOptics.builder()\n"
                 + "    .token(\"" + TOKEN + "\").baseUri(\"" + emulator.baseUri() + "\")\n"
                 + "    .tag(\"app\", \"demo\").build();   // connection tag inherited by every measurement");
-        new DemoSteps(client, emulator, printer, System.currentTimeMillis() / 1000).run();
+        DemoSteps steps = new DemoSteps(client, emulator, printer, System.currentTimeMillis() / 1000);
+        steps.run();
+        spaceId = steps.spaceId();
       }
       printer.finish(
           "Done: every step worked. Run 'appoptics --help' to try the commands against a server,",
-          "or 'appoptics demo --keep-running' and point them at the emulator with --endpoint.");
+          "or 'appoptics demo --keep-running' to browse this data in the web console and point them at the"
+              + " emulator with --endpoint.");
       if (keepRunning) {
         cli.err().println("emulator still listening on " + emulator.baseUri() + " (token " + TOKEN + "); Ctrl-C stops it");
+        cli.err().println("console at " + emulator.consoleUri() + "#/spaces/" + spaceId + " (type the token " + TOKEN
+            + " when asked)");
         cli.err().flush();
-        Thread.currentThread().join();
+        waitUntilStopped();
       }
       cli.out().flush();
     }
     return ExitCodes.OK;
+  }
+
+  /** Blocks until Ctrl-C ends the process, or until the thread is interrupted (tests, embedding). */
+  private static void waitUntilStopped() {
+    try {
+      Thread.currentThread().join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -25,6 +25,7 @@ import dev.appoptics.metrics.Series;
 import dev.appoptics.metrics.Service;
 import dev.appoptics.metrics.Space;
 import dev.appoptics.metrics.StreamTag;
+import dev.appoptics.metrics.Threshold;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ final class DemoSteps {
   private final AppOpticsEmulator emulator;
   private final DemoPrinter printer;
   private final long now;
+  private long spaceId;
 
   DemoSteps(AppOptics client, AppOpticsEmulator emulator, DemoPrinter printer, long now) {
     this.client = client;
@@ -52,7 +54,7 @@ final class DemoSteps {
     readAtTwoResolutions();
     describeMetric();
     new DemoComposite(client, printer, now).run();
-    spaceWithChart();
+    spaceWithCharts();
     alertWithConditions();
     annotation();
     terminalChart();
@@ -139,25 +141,44 @@ final class DemoSteps {
     expect(metric.attributes().displayUnitsShort().equals(java.util.Optional.of("%")), "units were not stored");
   }
 
-  private void spaceWithChart() {
-    printer.step("Create a space with a chart");
+  private void spaceWithCharts() {
+    printer.step("Create a space with charts");
     Space space = client.createSpace("Demo fleet");
-    Chart chart =
-        client.createChart(
-            space,
+    List<Chart> charts =
+        List.of(
             Chart.builder("CPU by host")
                 .type(ChartType.LINE)
                 .stream(ChartStream.metric(DemoData.CPU).tag(StreamTag.of("region", "*")).groupFunction("breakout")
-                    .build())
+                    .unitsShort("%").unitsLong("percent").build())
                 .stream(ChartStream.composite("sum(s(\"" + DemoData.REQUESTS + "\", \"*\"))").name("all requests")
-                    .build())
+                    .unitsLong("requests").build())
                 .label("percent")
+                .build(),
+            Chart.builder("Requests by host")
+                .type(ChartType.STACKED)
+                .stream(ChartStream.metric(DemoData.REQUESTS).tag(StreamTag.of("host", "*")).groupFunction("breakout")
+                    .build())
+                .build(),
+            Chart.builder("Requests served")
+                .type(ChartType.BIGNUMBER)
+                .stream(ChartStream.metric(DemoData.REQUESTS).groupFunction("sum").summaryFunction("sum")
+                    .unitsShort("req").build())
+                .threshold(Threshold.of("<", 1000, "red"))
                 .build());
+    List<Chart> created = charts.stream().map(c -> client.createChart(space, c)).toList();
+    spaceId = space.id();
     Space stored = client.getSpace(space.id());
     printer.show("space #" + space.id() + " \"" + space.name() + "\" now holds charts " + stored.chartIds());
-    printer.show("chart #" + chart.id().orElseThrow() + " \"" + chart.name() + "\" (" + chart.type().wireName()
-        + ") with streams: " + chart.streams().stream().map(DemoSteps::streamText).collect(Collectors.joining("; ")));
-    expect(stored.chartIds().contains(chart.id().orElseThrow()), "the space does not list its chart");
+    for (Chart chart : created) {
+      printer.show("chart #" + chart.id().orElseThrow() + " \"" + chart.name() + "\" (" + chart.type().wireName()
+          + ") with streams: " + chart.streams().stream().map(DemoSteps::streamText).collect(Collectors.joining("; ")));
+      expect(stored.chartIds().contains(chart.id().orElseThrow()), "the space does not list chart " + chart.name());
+    }
+  }
+
+  /** The id of the space the tour created, once it has run. */
+  long spaceId() {
+    return spaceId;
   }
 
   private static String streamText(ChartStream s) {

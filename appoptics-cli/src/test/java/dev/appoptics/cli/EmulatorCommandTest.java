@@ -50,7 +50,8 @@ class EmulatorCommandTest {
     assertThat(sameName.err()).as("--unique-space-names").startsWith("error: 422 Already Exists");
     assertThat(server.isAlive()).isFalse();
     assertThat(exit.get()).isZero();
-    assertThat(out.toString()).contains("accepting tokens: secret").endsWith("stopped\n");
+    assertThat(out.toString()).contains("accepting tokens: secret").endsWith("stopped\n")
+        .contains("console at " + endpoint.replace("/v1/", "/") + "\n");
   }
 
   @Test

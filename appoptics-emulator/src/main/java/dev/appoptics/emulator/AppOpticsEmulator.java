@@ -3,12 +3,15 @@ package dev.appoptics.emulator;
 import dev.appoptics.emulator.internal.EmulatorModules;
 import dev.appoptics.emulator.internal.EmulatorSettings;
 import dev.appoptics.emulator.internal.EmulatorState;
+import dev.appoptics.emulator.internal.forward.ForwardSettings;
+import dev.appoptics.emulator.internal.forward.Forwarder;
 import dev.appoptics.emulator.internal.alerting.AlertingModule;
 import dev.appoptics.emulator.internal.http.ApiModule;
 import dev.appoptics.emulator.internal.http.HttpFront;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -37,14 +40,18 @@ public final class AppOpticsEmulator implements AutoCloseable {
   private final List<ApiModule> modules;
   private final AlertingModule alerting;
   private final HttpFront front;
+  private final Forwarder forwarder;
   private final int port;
   private final URI baseUri;
+  private final URI consoleUri;
 
   private AppOpticsEmulator(EmulatorSettings settings) {
     this.state = new EmulatorState(settings);
     try {
       this.modules = EmulatorModules.create(settings, state);
       state.storage().start();
+      this.forwarder =
+          settings.forwarding().enabled() ? Forwarder.start(settings.forwarding(), state, settings.clock()) : null;
     } catch (RuntimeException e) {
       state.storage().close();
       throw e;
@@ -71,6 +78,9 @@ public final class AppOpticsEmulator implements AutoCloseable {
     try {
       this.port = front.start();
     } catch (IOException e) {
+      if (forwarder != null) {
+        forwarder.close();
+      }
       closeModules();
       state.storage().close();
       throw new UncheckedIOException(
@@ -80,7 +90,8 @@ public final class AppOpticsEmulator implements AutoCloseable {
     if (host.equals("0.0.0.0")) {
       host = "127.0.0.1";
     }
-    this.baseUri = URI.create("http://" + host + ":" + port + "/v1/");
+    this.consoleUri = URI.create("http://" + host + ":" + port + "/");
+    this.baseUri = consoleUri.resolve("v1/");
   }
 
   /** Starts an emulator with the defaults: 127.0.0.1, a free port, any non-empty token accepted. */
@@ -95,6 +106,11 @@ public final class AppOpticsEmulator implements AutoCloseable {
   /** The API root, {@code http://127.0.0.1:PORT/v1/}. */
   public URI baseUri() {
     return baseUri;
+  }
+
+  /** The web console, {@code http://127.0.0.1:PORT/}: spaces, charts, metrics, alerts and annotations in a browser. */
+  public URI consoleUri() {
+    return consoleUri;
   }
 
   public int port() {
@@ -143,13 +159,18 @@ public final class AppOpticsEmulator implements AutoCloseable {
   }
 
   /**
-   * Stops listening, finishes the requests in flight, and releases the threads; a durable emulator then syncs and
-   * closes its store, so that it opens again without replaying its log. Idempotent.
+   * Stops listening, finishes the requests in flight, and releases the threads; idempotent. With forwarding, then
+   * stops it: an in-memory forwarding queue first gets a few seconds to drain while its receiver answers; a queue on
+   * disk keeps what is left for the next start. A durable emulator then syncs and closes its store, so that it opens
+   * again without replaying its log.
    */
   @Override
   public void close() {
     front.stop();
     closeModules();
+    if (forwarder != null) {
+      forwarder.close();
+    }
     state.storage().close();
   }
 
@@ -167,6 +188,7 @@ public final class AppOpticsEmulator implements AutoCloseable {
   /** Configures an emulator; every setting has a default. Not thread-safe. */
   public static final class Builder {
     private final EmulatorSettings.Builder settings = EmulatorSettings.builder();
+    private ForwardSettings forwarding = ForwardSettings.NONE;
 
     private Builder() {}
 
@@ -193,6 +215,15 @@ public final class AppOpticsEmulator implements AutoCloseable {
     /** Most series (metric + tag set) stored; default 100,000. Past it a payload is refused with 403. */
     public Builder maxSeries(int max) {
       settings.maxSeries(max);
+      return this;
+    }
+
+    /**
+     * Most metrics (created by a measurement or by {@code PUT /v1/metrics/:name}); default 100,000. Past it the
+     * request that would create one is refused with 403.
+     */
+    public Builder maxMetrics(int max) {
+      settings.maxMetrics(max);
       return this;
     }
 
@@ -353,12 +384,59 @@ public final class AppOpticsEmulator implements AutoCloseable {
     }
 
     /**
+     * Forwards every accepted measurement to this Prometheus remote-write 1.0 URL (Prometheus with
+     * {@code --web.enable-remote-write-receiver}, VictoriaMetrics, Mimir, Thanos, Cortex), e.g.
+     * {@code http://127.0.0.1:9090/api/v1/write}. Needs {@code com.google.protobuf:protobuf-java} and
+     * {@code org.xerial.snappy:snappy-java} on the class path (optional dependencies of this module). User
+     * information in the URL becomes Basic authentication. See docs/forwarding.md for the mapping.
+     */
+    public Builder forwardPrometheus(URI url) {
+      forwarding = forwarding.withPrometheus(url);
+      return this;
+    }
+
+    /**
      * Time between two alert evaluations, measured in real time, each at the clock's current time; default 60
      * seconds. {@link Duration#ZERO} turns the schedule off: alerts are then evaluated only by {@link
      * AppOpticsEmulator#evaluateAlerts()}.
      */
     public Builder alertInterval(Duration interval) {
       settings.alertInterval(interval);
+      return this;
+    }
+
+    /**
+     * Forwards every accepted measurement as OTLP/HTTP (protobuf) metrics to this URL, e.g.
+     * {@code http://127.0.0.1:4318/v1/metrics}. Needs {@code com.google.protobuf:protobuf-java} on the class path.
+     */
+    public Builder forwardOtlp(URI url) {
+      forwarding = forwarding.withOtlp(url);
+      return this;
+    }
+
+    /**
+     * Keeps the forwarding queues in this directory ({@code prometheus/}, {@code otlp/} below it), so that what is
+     * not yet delivered survives a restart; default: in memory, lost when the process ends. Each queue holds at most
+     * {@code maxBytes}; 0 picks the default, 1 GiB on disk and 64 MiB in memory.
+     */
+    public Builder forwardQueue(Path directory, long maxBytes) {
+      forwarding = forwarding.withQueue(directory, maxBytes);
+      return this;
+    }
+
+    /**
+     * What forwarding does when a queue is full (default {@link QueueFullPolicy#REFUSE_WRITES}), and whether each
+     * accepted payload is forced to the device before it is answered (default: forced within a second; written to
+     * the file before answering either way).
+     */
+    public Builder forwardPolicy(QueueFullPolicy whenFull, boolean syncEachAppend) {
+      forwarding = forwarding.withPolicy(whenFull, syncEachAppend);
+      return this;
+    }
+
+    /** Sends this header with every forwarding request (an {@code Authorization}, a tenant id); repeatable. */
+    public Builder forwardHeader(String name, String value) {
+      forwarding = forwarding.withHeader(name, value);
       return this;
     }
 
@@ -373,7 +451,7 @@ public final class AppOpticsEmulator implements AutoCloseable {
 
     /** Starts the emulator; it listens when this returns. */
     public AppOpticsEmulator start() {
-      return new AppOpticsEmulator(settings.build());
+      return new AppOpticsEmulator(settings.forwarding(forwarding).build());
     }
   }
 }

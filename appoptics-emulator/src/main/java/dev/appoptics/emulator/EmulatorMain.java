@@ -5,7 +5,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the emulator as a standalone server: {@code java -cp … dev.appoptics.emulator.EmulatorMain --port 8080}.
- * Prints {@code listening on http://HOST:PORT/v1/} as its first line and stops cleanly on SIGINT/SIGTERM. See
+ * Prints {@code listening on http://HOST:PORT/v1/} as its first line, then where the web console is, and stops cleanly on SIGINT/SIGTERM. See
  * {@link EmulatorOptions#usage()} for the options.
  */
 public final class EmulatorMain {
@@ -56,6 +56,7 @@ public final class EmulatorMain {
     }
     AppOpticsEmulator emulator = builder.start();
     out.println("listening on " + emulator.baseUri());
+    out.println("console at " + emulator.consoleUri());
     out.flush();
     return emulator;
   }

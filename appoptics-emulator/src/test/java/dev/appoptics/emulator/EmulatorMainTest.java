@@ -20,9 +20,10 @@ class EmulatorMainTest {
             new PrintStream(bytes, true, StandardCharsets.UTF_8),
             "--port", "0", "--token", "secret", "--max-series", "10", "--rate-limit", "100/60",
             "--service", "mail:Ops:addresses=a@example.com")) {
-      String firstLine = bytes.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("");
+      java.util.List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
 
-      assertThat(firstLine).isEqualTo("listening on http://127.0.0.1:" + e.port() + "/v1/");
+      assertThat(lines.get(0)).isEqualTo("listening on http://127.0.0.1:" + e.port() + "/v1/");
+      assertThat(lines.get(1)).isEqualTo("console at http://127.0.0.1:" + e.port() + "/");
       assertThat(new TestHttp(e.baseUri(), "secret").get("metrics").status()).isEqualTo(200);
       assertThat(new TestHttp(e.baseUri(), "other").get("metrics").status()).isEqualTo(401);
     }

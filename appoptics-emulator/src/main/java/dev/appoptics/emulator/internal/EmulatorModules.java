@@ -1,6 +1,7 @@
 package dev.appoptics.emulator.internal;
 
 import dev.appoptics.emulator.internal.alerting.AlertingModule;
+import dev.appoptics.emulator.internal.console.ConsoleModule;
 import dev.appoptics.emulator.internal.http.ApiModule;
 import dev.appoptics.emulator.internal.http.HealthModule;
 import dev.appoptics.emulator.internal.measure.CompositeQueries;
@@ -48,6 +49,7 @@ public final class EmulatorModules {
     modules.add(new SnapshotsModule(spaces, jobs, resources));
     // Public routes outside /v1/ (see Router.addPublic): no token, rate limit or faults.
     modules.add(new HealthModule());
+    modules.add(new ConsoleModule());
     return modules;
   }
 

@@ -40,6 +40,11 @@ public final class ApiResponse {
     return new ApiResponse(status, Map.of("Content-Type", JSON_TYPE), body);
   }
 
+  /** Any other body: a file of the web console. */
+  public static ApiResponse bytes(int status, String contentType, byte[] body) {
+    return new ApiResponse(status, Map.of("Content-Type", contentType), body);
+  }
+
   public static ApiResponse text(int status, String body) {
     return new ApiResponse(
         status, Map.of("Content-Type", "text/plain;charset=utf-8"), body.getBytes(StandardCharsets.UTF_8));
