@@ -6,10 +6,14 @@ import dev.appoptics.metrics.HttpEngine;
 import dev.appoptics.metrics.Queue;
 import dev.appoptics.metrics.Reporter;
 import dev.appoptics.metrics.ReporterStats;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * The client end to end: N measurements (default 10^6) added and submitted through the client to an emulator running
@@ -18,13 +22,15 @@ import java.util.Locale;
  * <pre>
  * java -cp appoptics-bench/target/benchmarks.jar dev.appoptics.bench.EndToEndBench \
  *     [--n 1000000] [--warmup 3000000] [--mode reporter|queue] [--engine apache|jdk] [--threads 2] [--reps 3]
- *     [--batch 500] [--in-flight 4] [--gzip-threshold -1]
+ *     [--batch 500] [--in-flight 4] [--gzip-threshold -1] [--spool-first [DIR]]
  * </pre>
  *
  * <p>{@code queue}: each producer thread owns a {@code Queue} and submits every 300 (what the Python library does, in
  * Java). {@code reporter}: the producer threads share one {@code Reporter}, kept for the whole run (warm-up and
  * repetitions, as a service keeps one); a repetition ends when {@code flush()} returns. {@code --port P} uses an
  * emulator already running on P instead of starting one (the Python side-by-side script can then use the same one).
+ * {@code --spool-first} makes the reporter write every batch to a spool before sending it (in DIR, or a temporary
+ * directory deleted afterwards), to measure what that durability costs.
  */
 public final class EndToEndBench {
   private EndToEndBench() {}
@@ -96,7 +102,7 @@ public final class EndToEndBench {
     void close();
   }
 
-  private static Client client(AppOptics api, String mode, int threads, Args args) {
+  private static Client client(AppOptics api, String mode, int threads, Args args) throws IOException {
     switch (mode) {
       case "queue":
         return new Client() {
@@ -129,8 +135,16 @@ public final class EndToEndBench {
   }
 
   /** One reporter for the whole run, as a service keeps one: each send adds from the producer threads, then flushes. */
-  private static Client reporterClient(AppOptics api, int threads, Args args) {
+  private static Client reporterClient(AppOptics api, int threads, Args args) throws IOException {
     Reporter.Builder b = Reporter.builder(api);
+    String spoolFirst = args.string("spool-first", "");
+    Path spool = null;
+    if (!spoolFirst.isEmpty()) {
+      spool = spoolFirst.equals("true") ? Files.createTempDirectory("appoptics-bench-spool") : Path.of(spoolFirst);
+      b.spool(spool).spoolFirst(true);
+      System.out.println("spool first, spool in " + spool);
+    }
+    Path ownSpool = spoolFirst.equals("true") ? spool : null;
     int batch = (int) args.number("batch", 0);
     int inFlight = (int) args.number("in-flight", 0);
     if (batch > 0) {
@@ -160,6 +174,16 @@ public final class EndToEndBench {
       @Override
       public void close() {
         reporter.close();
+        if (ownSpool != null) {
+          try (Stream<Path> left = Files.list(ownSpool)) {
+            for (Path p : left.toList()) {
+              Files.delete(p);
+            }
+            Files.delete(ownSpool);
+          } catch (IOException e) {
+            System.out.println("could not delete " + ownSpool + ": " + e);
+          }
+        }
       }
     };
   }

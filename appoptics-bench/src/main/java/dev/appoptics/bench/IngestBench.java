@@ -15,15 +15,12 @@ public final class IngestBench {
 
   public static void main(String[] argv) throws Exception {
     Args args = new Args(argv);
-    long n = args.number("n", 1_000_000);
-    int batch = (int) args.number("batch", 300);
-    int threads = (int) args.number("threads", 2);
-    int reps = (int) args.number("reps", 3);
-    int requests = (int) ((n + batch - 1) / batch);
-    byte[][] bodies = new byte[16][];
-    for (int i = 0; i < bodies.length; i++) {
-      bodies[i] = Workload.encodedBatch((long) i * batch, batch);
-    }
+    Load load = Load.of(args);
+    int batch = load.batch();
+    int threads = load.threads();
+    int reps = load.reps();
+    int requests = load.requests();
+    byte[][] bodies = load.bodies();
     try (EmulatorProcess emulator = EmulatorProcess.start(0, args.words("emulator-jvm", "-Xmx2g"),
         List.of())) {
       System.out.printf("emulator on %s, %d requests of %d measurements, %d threads%n", emulator.baseUri(),
@@ -43,8 +40,25 @@ public final class IngestBench {
     }
   }
 
+  /**
+   * What an ingest benchmark sends: {@code --n} measurements (default 10^6) in pre-encoded batches of {@code --batch}
+   * (300), from {@code --threads} (2) threads, {@code --reps} (3) times.
+   */
+  record Load(int batch, int threads, int reps, int requests, byte[][] bodies) {
+    static Load of(Args args) {
+      long n = args.number("n", 1_000_000);
+      int batch = (int) args.number("batch", 300);
+      byte[][] bodies = new byte[16][];
+      for (int i = 0; i < bodies.length; i++) {
+        bodies[i] = Workload.encodedBatch((long) i * batch, batch);
+      }
+      return new Load(batch, (int) args.number("threads", 2), (int) args.number("reps", 3),
+          (int) ((n + batch - 1) / batch), bodies);
+    }
+  }
+
   /** Sends {@code requests} batches from {@code threads} threads; returns how many were answered 2xx. */
-  private static long run(EmulatorProcess emulator, byte[][] bodies, int requests, int threads) throws Exception {
+  static long run(EmulatorProcess emulator, byte[][] bodies, int requests, int threads) throws Exception {
     Sender.Target target = new Sender.Target(emulator.host(), emulator.port(), "/v1/measurements",
         "application/json", Workload.authorization());
     Sender.Result r = Sender.run(target, i -> bodies[(int) (i % bodies.length)], requests, threads);

@@ -2,6 +2,7 @@ package dev.appoptics.cli;
 
 import dev.appoptics.metrics.AppOpticsException;
 import dev.appoptics.metrics.InvalidInputException;
+import dev.appoptics.metrics.PagingException;
 import dev.appoptics.metrics.JobFailedException;
 import dev.appoptics.metrics.JobTimeoutException;
 import dev.appoptics.metrics.TransportException;
@@ -22,6 +23,10 @@ final class ApiFailures {
           ExitCodes.FAILURE);
     }
     String request = ex.method().isEmpty() ? "" : ex.method() + " " + ex.path();
+    if (ex instanceof PagingException) {
+      return new Failure("paging " + request + " stopped: " + ex.errorMessage(),
+          "the server's paging is broken; try again later or report it", ExitCodes.FAILURE);
+    }
     if (ex instanceof TransportException) {
       return new Failure(
           "no answer to " + request + ": " + ex.errorMessage(),

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       EmulatorCommand.class,
       ServerCommand.class,
+      ExportCommand.class,
       SubmitCommand.class,
       MeasurementsCommand.class,
       MetricsCommand.class,

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -22,6 +23,7 @@ import picocli.CommandLine.Option;
       "  appoptics emulator --port 8080",
       "  appoptics emulator --port 8080 --bind 0.0.0.0 --token secret --token viewer-token --log",
       "  appoptics emulator --port 0        # any free port; read it from the first line",
+      "  appoptics emulator --forward-prometheus http://127.0.0.1:9090/api/v1/write",
       "  appoptics emulator --alert-interval 10s   # evaluate alerts every 10 seconds",
       "  appoptics emulator --annotation-events-as-list --unique-space-names   # as the reference documents"
     })
@@ -63,6 +65,8 @@ final class EmulatorCommand implements Callable<Integer> {
       description = "Refuse a space name already taken with 422 (default: names are not unique, as on the live service).")
   boolean uniqueSpaceNames;
 
+  @Mixin ForwardingOptions forwarding;
+
   EmulatorCommand(Cli cli) {
     this.cli = cli;
   }
@@ -82,6 +86,7 @@ final class EmulatorCommand implements Callable<Integer> {
             .annotationEventsAsList(annotationEventsAsList)
             .uniqueSpaceNames(uniqueSpaceNames);
     builder.tokens(tokens.toArray(String[]::new));
+    forwarding.applyTo(builder);
     if (log) {
       builder.requestLog(line -> {
         synchronized (out) {
@@ -94,7 +99,8 @@ final class EmulatorCommand implements Callable<Integer> {
     try {
       emulator = builder.start();
     } catch (RuntimeException e) {
-      throw new CliFailure(ExitCodes.FAILURE, e.getMessage(), "pick another --port or --bind address", e);
+      String hint = String.valueOf(e.getMessage()).startsWith("cannot listen") ? "pick another --port or --bind address" : "";
+      throw new CliFailure(ExitCodes.FAILURE, e.getMessage(), hint, e);
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> stop(emulator, stopped), "appoptics-emulator-shutdown");

@@ -57,6 +57,18 @@ class ResourceCommandsTest {
   }
 
   @Test
+  void aDeeplyNestedCompositeIsOneErrorLineAndExitTwoNotAStackTrace() throws Exception {
+    String deep = "sum(".repeat(2_000) + "s(\"res.req\", \"*\")" + ")".repeat(2_000);
+
+    CliRun run = cli("composite", deep, "--duration", "10m", "--resolution", "60");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err().lines()).hasSize(1);
+    assertThat(run.err()).startsWith(
+        "error: invalid compose: expected nesting at most 100 levels deep but found level 101 at line 1, column 401");
+  }
+
+  @Test
   void annotationsArePostedReadListedAndDeleted() throws Exception {
     CliRun post = cli("annotations", "post", "res.deploys", "Deployed v1", "--source", "web1",
         "--link", "release=https://example.com/v1");

@@ -24,6 +24,9 @@ import java.util.OptionalLong;
  * connection's tags fill in the names not given here) or no tags are given (then the inherited tags are used).
  */
 public final class Measurement {
+  /** The largest {@code count} of one summary the API stores (2^31 - 1). */
+  public static final long MAX_COUNT = Integer.MAX_VALUE;
+
   private final String name;
   private final OptionalDouble value;
   private final OptionalDouble sum;
@@ -271,10 +274,13 @@ public final class Measurement {
       return this;
     }
 
-    /** Summary statistics: the sum of {@code count} values. */
+    /** Summary statistics: the sum of {@code count} values; {@code count} is 1 to {@link #MAX_COUNT}. */
     public Builder summary(double sum, long count) {
       this.sum = OptionalDouble.of(Check.finite("sum", sum));
-      this.count = OptionalLong.of(Check.positive("count", count));
+      if (count < 1 || count > MAX_COUNT) {
+        throw new InvalidInputException("count", count, "must be between 1 and " + MAX_COUNT);
+      }
+      this.count = OptionalLong.of(count);
       return this;
     }
 

@@ -3,8 +3,10 @@ package dev.appoptics.metrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.appoptics.metrics.internal.transport.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Measurement submit and query; measurement-level tag resolution and validation live here too. */
 final class Measurements {
@@ -87,9 +89,14 @@ final class Measurements {
     if (!query.followPages()) {
       return result;
     }
+    Set<String> followed = new HashSet<>();
     for (int pages = 1; result.next().isPresent(); pages++) {
       if (pages == query.maxPages()) {
         throw new IncompleteResultException(rest.shownPath(Rest.path("measurements", wireName)), pages, result);
+      }
+      if (!followed.add(result.next().get())) {
+        throw new PagingException(rest.shownPath(Rest.path("measurements", wireName)), "page " + pages
+            + " links to a page already read (" + result.next().get() + "); the paging would not advance");
       }
       result = result.append(nextPage(result));
     }

@@ -35,10 +35,18 @@ final class Pages {
   /**
    * Streams every item of a paginated list ({@code GET path?query&offset=…}), fetching one page at a time as the
    * stream is consumed; {@code key} is the array field ("metrics", "spaces", …) and {@code parse} turns one element
-   * into a model. Stops when {@code offset >= found} or a page is empty.
+   * into a model. Stops when {@code offset >= found} or a page is empty; throws a {@link PagingException} when a page
+   * answers another offset than the one asked for (the paging would not advance) or after
+   * {@link PagingException#MAX_PAGES} pages.
    */
   static <T> Stream<T> stream(Rest rest, String path, Query query, String key, Function<JsonNode, T> parse) {
-    Iterator<T> iterator = new PagingIterator<>(rest, path, query.copy(), key, parse);
+    return stream(rest, path, query, key, parse, PagingException.MAX_PAGES);
+  }
+
+  /** {@link #stream} with another bound on pages (tests reach it without ten thousand requests). */
+  static <T> Stream<T> stream(Rest rest, String path, Query query, String key, Function<JsonNode, T> parse,
+      int maxPages) {
+    Iterator<T> iterator = new PagingIterator<>(rest, path, query.copy(), key, parse, maxPages);
     return StreamSupport.stream(
         Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false);
   }
@@ -51,9 +59,12 @@ final class Pages {
     private final Function<JsonNode, T> parse;
     private Iterator<T> current = java.util.Collections.emptyIterator();
     private int nextOffset;
+    private final int maxPages;
+    private int pages;
     private boolean done;
 
-    PagingIterator(Rest rest, String path, Query query, String key, Function<JsonNode, T> parse) {
+    PagingIterator(Rest rest, String path, Query query, String key, Function<JsonNode, T> parse, int maxPages) {
+      this.maxPages = maxPages;
       this.rest = rest;
       this.path = path;
       this.query = query;
@@ -65,10 +76,24 @@ final class Pages {
     @Override
     public boolean hasNext() {
       while (!current.hasNext() && !done) {
-        Page<T> page = page(rest, path, query.set("offset", nextOffset), key, parse);
+        if (pages == maxPages) {
+          throw new PagingException(rest.shownPath(path), "the list did not end after " + pages + " pages (at offset "
+              + nextOffset + "); the server's paging looks broken");
+        }
+        int asked = nextOffset;
+        Page<T> page = page(rest, path, query.set("offset", asked), key, parse);
+        pages++;
+        if (page.offset() != asked) {
+          throw new PagingException(rest.shownPath(path), "asked for the page at offset " + asked
+              + " and the server answered offset " + page.offset() + "; the paging would not advance");
+        }
         current = page.items().iterator();
-        nextOffset = page.nextOffset();
         done = !page.hasMore();
+        if (!done && page.nextOffset() < asked) {
+          throw new PagingException(rest.shownPath(path), "the page at offset " + asked + " would be followed by"
+              + " offset " + page.nextOffset() + ", past the largest offset the API takes");
+        }
+        nextOffset = page.nextOffset();
       }
       return current.hasNext();
     }

@@ -1,9 +1,12 @@
 package dev.appoptics.metrics;
 
 import dev.appoptics.metrics.internal.reliability.BatchPipeline;
+import dev.appoptics.metrics.internal.reliability.Pipeline;
 import dev.appoptics.metrics.internal.reliability.PipelineCounters;
 import dev.appoptics.metrics.internal.reliability.PipelineSettings;
+import dev.appoptics.metrics.internal.reliability.Retrier;
 import dev.appoptics.metrics.internal.reliability.Spool;
+import dev.appoptics.metrics.internal.reliability.SpoolFirstPipeline;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Sends measurements in the background: many threads {@link #add} to a bounded buffer, a batcher cuts batches by
@@ -18,7 +22,8 @@ import java.util.function.Consumer;
  * ({@link Builder#maxInFlight}) with the connection's {@link RetryPolicy}. When the buffer is full the
  * {@link OverflowPolicy} applies: wait, or drop and count. With a {@link Builder#spool spool} directory, batches that
  * still fail after the retries are written to disk and re-sent, oldest first, once the service answers again, also
- * after a restart. {@link #close()} sends everything before it returns.
+ * after a restart. With {@link Builder#spoolFirst spoolFirst}, every batch is written to the spool before it is sent,
+ * so a killed process loses at most the batch being cut. {@link #close()} sends everything before it returns.
  *
  * <pre>{@code
  * try (Reporter reporter = Reporter.builder(api)
@@ -31,26 +36,39 @@ import java.util.function.Consumer;
  *
  * <p>Thread-safe. Measurements are validated and their tags resolved (measurement over reporter over connection)
  * in {@code add}, so bad input fails there, in the caller's thread. {@link #stats()} reports what happened to
- * everything accepted. See {@code docs/reliability.md}.
+ * everything accepted. What each kind of failure loses or doubles, per mode: {@code docs/reliability.md}.
  */
 public final class Reporter implements AutoCloseable {
   private final Measurements api;
   private final Map<String, String> tags;
-  private final BatchPipeline<Measurement> pipeline;
+  private final Pipeline<Measurement> pipeline;
 
   private Reporter(Builder b) {
     this.api = b.connection.measurementsApi();
     this.tags = b.tags;
     Rest rest = b.connection.rest();
+    Retrier retrier = rest.retrier();
+    if (b.spoolFirst && b.spoolDir == null) {
+      throw new InvalidInputException("spoolFirst", true, "needs a spool directory: spool(directory)");
+    }
+    if (b.spoolFirst && b.onAcknowledged != null) {
+      throw new InvalidInputException("onAcknowledged", "set", "is not told under spoolFirst: every batch is sent"
+          + " from the spool, where it is kept encoded only");
+    }
+    if (b.spoolFirst && retrier.policy().delivery() == RetryPolicy.Delivery.AT_MOST_ONCE) {
+      throw new InvalidInputException("spoolFirst", true, "needs AT_LEAST_ONCE delivery: a batch in flight when the"
+          + " process dies is sent again at the next start, and it may have been stored already");
+    }
     Optional<Spool> spool = b.spoolDir == null ? Optional.empty() : Optional.of(Spool.open(b.spoolDir, b.spoolMaxBytes));
     PipelineSettings settings = new PipelineSettings(b.batchSize, b.flushInterval, b.bufferCapacity,
         b.overflowPolicy == OverflowPolicy.BLOCK, b.maxInFlight, spool, b.replayInterval);
-    Consumer<RuntimeException> onFailure = b.onFailure;
     // Encoded (and compressed, above the threshold) once per batch: retries and the spool reuse the same bytes.
-    this.pipeline = new BatchPipeline<>(settings,
-        batch -> rest.wireBody(MeasurementJson.encode(batch)),
-        body -> api.checkAccepted(rest.sendOnce("POST", "measurements", null, body)), rest.retrier(), onFailure,
-        b.onAcknowledged, "appoptics-reporter");
+    Function<List<Measurement>, byte[]> encoder = batch -> rest.wireBody(MeasurementJson.encode(batch));
+    Consumer<byte[]> sender = body -> api.checkAccepted(rest.sendOnce("POST", "measurements", null, body));
+    this.pipeline = b.spoolFirst
+        ? new SpoolFirstPipeline<>(settings, encoder, sender, retrier, b.onFailure, "appoptics-reporter")
+        : new BatchPipeline<>(settings, encoder, sender, retrier, b.onFailure,
+            b.onAcknowledged == null ? batch -> {} : b.onAcknowledged, "appoptics-reporter");
   }
 
   /** Starts configuring a reporter that sends through {@code connection}. */
@@ -79,7 +97,10 @@ public final class Reporter implements AutoCloseable {
     return pipeline.add(api.resolve(Check.notNull("measurement", measurement), tags));
   }
 
-  /** Sends everything added so far and waits until it is acknowledged, spooled or given up. */
+  /**
+   * Sends everything added so far and waits until it is acknowledged, spooled after failing or given up; with a
+   * spool, also until one pass over it has sent what it could (batches left by an earlier run included).
+   */
   public void flush() {
     pipeline.flush();
   }
@@ -88,7 +109,7 @@ public final class Reporter implements AutoCloseable {
   public ReporterStats stats() {
     PipelineCounters c = pipeline.counters();
     return new ReporterStats(c.accepted.sum(), c.sent.sum(), c.retried.sum(), c.dropped.sum(),
-        c.failedRequests.sum(), c.failed.sum(), c.spooled.sum(), pipeline.buffered());
+        c.failedRequests.sum(), c.failed.sum(), c.spooled.sum(), pipeline.buffered(), c.possibleDuplicates.sum());
   }
 
   /** Sends everything still buffered, waits for it, then stops; idempotent. Does not close the connection. */
@@ -112,10 +133,11 @@ public final class Reporter implements AutoCloseable {
     private OverflowPolicy overflowPolicy = OverflowPolicy.BLOCK;
     private int maxInFlight = 4;
     private Path spoolDir;
+    private boolean spoolFirst;
     private long spoolMaxBytes = 256L * 1024 * 1024;
     private Duration replayInterval = Duration.ofSeconds(5);
     private Consumer<RuntimeException> onFailure = e -> {};
-    private Consumer<List<Measurement>> onAcknowledged = batch -> {};
+    private Consumer<List<Measurement>> onAcknowledged;
 
     private Builder(AppOptics connection) {
       this.connection = connection;
@@ -172,6 +194,18 @@ public final class Reporter implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Writes every batch to the spool before sending it (default false; needs {@link #spool} and at-least-once
+     * delivery). A process that dies then loses at most the batch being cut (fewer than {@link #batchSize}
+     * measurements, at most {@link #flushInterval} old) instead of the whole buffer; batches in flight are sent again
+     * at the next start (possible duplicates). The adding thread that fills a batch writes it to disk, and the
+     * spool's bound takes the buffer's place ({@link #bufferCapacity} and {@link #overflowPolicy} do not apply).
+     */
+    public Builder spoolFirst(boolean spoolFirst) {
+      this.spoolFirst = spoolFirst;
+      return this;
+    }
+
     /** Bound of the spool directory in bytes (default 256 MiB); the oldest batches are evicted beyond it. */
     public Builder spoolMaxBytes(long spoolMaxBytes) {
       if (spoolMaxBytes < 1) {
@@ -196,8 +230,8 @@ public final class Reporter implements AutoCloseable {
     /**
      * Told, on a sender thread, about every batch the API acknowledged (answered 2xx), with its measurements as
      * they were sent (tags resolved). Batches re-sent from the spool are counted in {@link Reporter#stats()} but not
-     * told here: the spool keeps them encoded only. For a record of what the server holds, e.g. to check a server
-     * after a crash.
+     * told here: the spool keeps them encoded only (so this cannot be combined with {@link #spoolFirst}). For a
+     * record of what the server holds, e.g. to check a server after a crash.
      */
     public Builder onAcknowledged(Consumer<List<Measurement>> onAcknowledged) {
       this.onAcknowledged = Check.notNull("onAcknowledged", onAcknowledged);

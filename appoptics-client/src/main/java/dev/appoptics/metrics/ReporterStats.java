@@ -11,8 +11,12 @@ package dev.appoptics.metrics;
  *     full spool
  * @param failedRequests batches whose every attempt failed (then spooled, or lost if they could not be)
  * @param failed measurements lost for good: refused by the API as invalid, or failed with no spool to keep them
- * @param spooled measurements written to the spool after failing
- * @param buffered measurements waiting in the buffer now
+ * @param spooled measurements left in the spool for later: after failing, or (spool first) while every sender was
+ *     busy
+ * @param buffered measurements waiting in the buffer now (spool first: in the batch being cut)
+ * @param possibleDuplicates batches sent again after an attempt that got no answer (a timeout or a dropped
+ *     connection once the request was written), in this run or an earlier one: each may be stored twice. Only
+ *     under at-least-once delivery; see {@code docs/reliability.md}
  */
 public record ReporterStats(long accepted, long sent, long retried, long dropped, long failedRequests, long failed,
-    long spooled, long buffered) {}
+    long spooled, long buffered, long possibleDuplicates) {}

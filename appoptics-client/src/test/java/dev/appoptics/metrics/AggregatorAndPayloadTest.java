@@ -85,6 +85,17 @@ class AggregatorAndPayloadTest {
   }
 
   @Test
+  void aSummaryCountIsOneTo2pow31Minus1AsTheApiStoresIt() {
+    assertThat(Measurement.builder("x").summary(2, Measurement.MAX_COUNT).build().count())
+        .hasValue(2_147_483_647L);
+    assertThatThrownBy(() -> Measurement.builder("x").summary(2, 2_147_483_648L))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.field()).isEqualTo("count");
+          assertThat(e.errorMessage()).isEqualTo("count: must be between 1 and 2147483647 (was: 2147483648)");
+        });
+  }
+
+  @Test
   void connectionTagsCanChange() {
     api.addTags(Map.of("region", "eu"));
     api.setTags(Map.of("only", "this"));

@@ -108,6 +108,20 @@ class CompositeRoundTripTest {
   }
 
   @Test
+  void deeplyNestedExpressionsFailLocallyWithThePositionNotAStackOverflow() {
+    String deep = "sum(".repeat(2_000) + "s(\"temperature\", \"*\")" + ")".repeat(2_000);
+
+    assertThatThrownBy(() -> client.getComposite(deep, WINDOW))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.field()).isEqualTo("compose");
+          assertThat(e.errorMessage()).startsWith(
+              "compose: expected nesting at most 100 levels deep but found level 101 at line 1, column 401");
+        });
+    assertThatThrownBy(() -> client.createComposite("too.deep", deep))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("composite"));
+  }
+
+  @Test
   void savedCompositeIsEvaluatedWhenReadByName() {
     Metric saved = client.createComposite("temperature.total", Compose.sum(s("temperature", "*")));
     assertThat(saved.type()).isEqualTo(Metric.COMPOSITE);

@@ -31,7 +31,7 @@ class ReadmeReliabilityExampleTest {
               .build()) {
         reporter.add("orders.placed", 1, Map.of("region", "eu"));
         reporter.flush();
-        ReporterStats stats = reporter.stats(); // accepted, sent, retried, dropped, failed requests, spooled
+        ReporterStats stats = reporter.stats(); // accepted, sent, failed, spooled, possible duplicates, …
         // ---- end of the README example ----
         seen = stats;
       }

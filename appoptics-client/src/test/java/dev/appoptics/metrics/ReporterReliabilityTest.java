@@ -5,6 +5,7 @@ import static dev.appoptics.metrics.ReliabilityFixture.assertExactlyOnce;
 import static dev.appoptics.metrics.ReliabilityFixture.connect;
 import static dev.appoptics.metrics.ReliabilityFixture.point;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.appoptics.emulator.AppOpticsEmulator;
 import dev.appoptics.emulator.Faults;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,6 +84,14 @@ class ReporterReliabilityTest {
   }
 
   @Test
+  void onAcknowledgedCannotBeToldUnderSpoolFirst() {
+    Reporter.Builder b = reporter(api).spool(spoolDir).spoolFirst(true).onAcknowledged(batch -> {});
+
+    assertThatThrownBy(b::build).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("onAcknowledged").hasMessageContaining("spoolFirst");
+  }
+
+  @Test
   void rateLimitsWithRetryAfterAreWaitedOutAndStoredOnce() throws Exception {
     emulator.setFaults(Faults.builder().rateLimitNext(3, 0).build());
     Reporter reporter = reporter(api).build();
@@ -99,6 +109,8 @@ class ReporterReliabilityTest {
     send(reporter, 1000);
     reporter.close();
     assertThat(reporter.stats().retried()).isEqualTo(3);
+    // a dropped connection is an unanswered attempt: the client cannot know the batch was not stored
+    assertThat(reporter.stats().possibleDuplicates()).isEqualTo(3);
     // the emulator drops before reading the batch, so re-sending it cannot double it
     assertExactlyOnce(emulator, api, 1000);
   }
@@ -178,5 +190,47 @@ class ReporterReliabilityTest {
     assertThat(s.accepted()).isEqualTo(accepted);
     assertThat(s.sent()).isEqualTo(accepted);
     assertThat(emulator.stats().measurementsAccepted()).isEqualTo(accepted);
+  }
+
+  @Test
+  void everyCopyStoredTwiceUnderTimeoutsIsCountedAsAPossibleDuplicate() throws Exception {
+    emulator.setFaults(Faults.builder().latency(0.5, Duration.ofMillis(400)).seed(3).build());
+    RetryPolicy patient = FAST.toBuilder().maxAttempts(30).build();
+    try (AppOptics connection = AppOptics.builder().token(ReliabilityFixture.TOKEN).baseUri(emulator.baseUri())
+        .retryPolicy(patient).timeout(Duration.ofMillis(150)).build()) {
+      Reporter reporter = reporter(connection).build();
+      send(reporter, 1000);
+      reporter.close();
+      emulator.setFaults(Faults.none());
+
+      Map<Integer, Long> stored = ReliabilityFixture.stored(api);
+      long extraCopies = stored.values().stream().mapToLong(n -> n - 1).sum();
+      assertThat(stored).hasSize(1000).allSatisfy((i, n) -> assertThat(n).isPositive());
+      assertThat(reporter.stats().possibleDuplicates()).isPositive();
+      assertThat(extraCopies).isLessThanOrEqualTo(100 * reporter.stats().possibleDuplicates());
+    }
+  }
+
+  @Test
+  void spoolFirstDeliversEverythingOnceAndLeavesAnEmptySpool() throws Exception {
+    Reporter reporter = reporter(api).spool(spoolDir).spoolFirst(true).build();
+    send(reporter, 1000);
+    reporter.close();
+
+    assertThat(reporter.stats().sent()).isEqualTo(1000);
+    assertThat(Files.list(spoolDir)).isEmpty();
+    assertExactlyOnce(emulator, api, 1000);
+  }
+
+  @Test
+  void spoolFirstNeedsASpoolAndAtLeastOnceDelivery() {
+    assertThatThrownBy(() -> reporter(api).spoolFirst(true).build())
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("spoolFirst"));
+    try (AppOptics atMostOnce = connect(emulator.baseUri(),
+        FAST.toBuilder().delivery(RetryPolicy.Delivery.AT_MOST_ONCE).build())) {
+      assertThatThrownBy(() -> reporter(atMostOnce).spool(spoolDir).spoolFirst(true).build())
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errorMessage())
+              .contains("needs AT_LEAST_ONCE delivery"));
+    }
   }
 }

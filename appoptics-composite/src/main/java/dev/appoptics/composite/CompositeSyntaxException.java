@@ -10,9 +10,14 @@ package dev.appoptics.composite;
  *   mean(s("a" {
  *              ^
  * </pre>
+ *
+ * <p>On a long line the excerpt shows only the 60 characters before the position and 40 after it, marked with
+ * {@code …} where it is cut.
  */
 public final class CompositeSyntaxException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
+  private static final int EXCERPT_BEFORE = 60;
+  private static final int EXCERPT_AFTER = 40;
 
   private final String expression;
   private final int position;
@@ -70,8 +75,20 @@ public final class CompositeSyntaxException extends IllegalArgumentException {
   private static String message(String text, int position, String expected, String found) {
     int start = lineStart(text, position);
     int end = text.indexOf('\n', position);
-    String line = text.substring(start, end < 0 ? text.length() : end);
-    return summary(text, position, expected, found) + "\n  " + line + "\n  " + " ".repeat(position - start) + "^";
+    end = end < 0 ? text.length() : end;
+    // A very long line (a generated expression) is shown around the position only, so the message stays readable.
+    String before = "";
+    String after = "";
+    if (position - start > EXCERPT_BEFORE) {
+      start = position - EXCERPT_BEFORE;
+      before = "…";
+    }
+    if (end - position > EXCERPT_AFTER) {
+      end = position + EXCERPT_AFTER;
+      after = "…";
+    }
+    return summary(text, position, expected, found) + "\n  " + before + text.substring(start, end) + after + "\n  "
+        + " ".repeat(before.length() + position - start) + "^";
   }
 
   private static int lineStart(String text, int position) {

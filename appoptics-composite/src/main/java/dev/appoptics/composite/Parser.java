@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Recursive-descent parser for the grammar
@@ -16,11 +17,18 @@ import java.util.Map;
  * map        := '{' [key ':' value (',' key ':' value)*] '}'
  * key        := IDENTIFIER | STRING
  * </pre>
+ *
+ * <p>Calls, sets and maps nest at most {@link #MAX_DEPTH} levels deep: the parser, the checker and the evaluator all
+ * recurse once per level, so deeper text is refused with a positioned error instead of overflowing the stack.
  */
 final class Parser {
+  /** The deepest nesting of calls, sets and maps accepted; real expressions stay under ten. */
+  static final int MAX_DEPTH = 100;
+
   private final String text;
   private final List<Token> tokens;
   private int index;
+  private int depth;
 
   private Parser(String text) {
     this.text = text;
@@ -46,12 +54,26 @@ final class Parser {
     Token token = next();
     return switch (token.kind()) {
       case IDENTIFIER -> identifier(token);
-      case LBRACKET -> new Expression.SetOf(list(Token.Kind.RBRACKET, "']'"), token.start());
-      case LBRACE -> map(token);
+      case LBRACKET -> deeper(token, () -> new Expression.SetOf(list(Token.Kind.RBRACKET, "']'"), token.start()));
+      case LBRACE -> deeper(token, () -> map(token));
       case STRING -> new Expression.Text(token.text(), token.start());
       case NUMBER -> new Expression.Number(token.text(), token.start());
       default -> throw error(token, "a value (function call, string, number, '[' or '{')");
     };
+  }
+
+  /** Parses a call's, set's or map's contents one level deeper, refusing to go past {@link #MAX_DEPTH}. */
+  private Expression deeper(Token opening, Supplier<Expression> contents) {
+    if (depth == MAX_DEPTH) {
+      throw new CompositeSyntaxException(text, opening.start(), "nesting at most " + MAX_DEPTH + " levels deep",
+          "level " + (MAX_DEPTH + 1));
+    }
+    depth++;
+    try {
+      return contents.get();
+    } finally {
+      depth--;
+    }
   }
 
   private Expression identifier(Token name) {
@@ -64,7 +86,7 @@ final class Parser {
           "whitespace");
     }
     next();
-    return new Expression.Call(name.text(), list(Token.Kind.RPAREN, "')'"), name.start());
+    return deeper(name, () -> new Expression.Call(name.text(), list(Token.Kind.RPAREN, "')'"), name.start()));
   }
 
   private List<Expression> list(Token.Kind close, String closeText) {

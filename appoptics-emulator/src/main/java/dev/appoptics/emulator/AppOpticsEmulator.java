@@ -3,6 +3,8 @@ package dev.appoptics.emulator;
 import dev.appoptics.emulator.internal.EmulatorModules;
 import dev.appoptics.emulator.internal.EmulatorSettings;
 import dev.appoptics.emulator.internal.EmulatorState;
+import dev.appoptics.emulator.internal.forward.ForwardSettings;
+import dev.appoptics.emulator.internal.forward.Forwarder;
 import dev.appoptics.emulator.internal.alerting.AlertingModule;
 import dev.appoptics.emulator.internal.http.Access;
 import dev.appoptics.emulator.internal.http.ApiModule;
@@ -12,6 +14,7 @@ import dev.appoptics.emulator.internal.resources.tokens.ApiTokensModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -40,6 +43,7 @@ public final class AppOpticsEmulator implements AutoCloseable {
   private final EmulatorSettings settings;
   private final Access access;
   private final HttpFront front;
+  private final Forwarder forwarder;
   private final int port;
   private final URI baseUri;
   private final URI consoleUri;
@@ -92,6 +96,8 @@ public final class AppOpticsEmulator implements AutoCloseable {
     try {
       this.modules = EmulatorModules.create(settings, state);
       state.storage().start();
+      this.forwarder =
+          settings.forwarding().enabled() ? Forwarder.start(settings.forwarding(), state, settings.clock()) : null;
     } catch (RuntimeException e) {
       front.stop();
       state.storage().close();
@@ -187,13 +193,18 @@ public final class AppOpticsEmulator implements AutoCloseable {
 
   /**
    * Stops accepting requests, lets the ones in flight finish within the {@linkplain Builder#shutdownGracePeriod
-   * shutdown grace period} (none by default), and releases the threads; a durable emulator then syncs and closes
-   * its store, so that it opens again without replaying its log. Idempotent.
+   * shutdown grace period} (none by default), and releases the threads; idempotent. With forwarding, then stops it:
+   * an in-memory forwarding queue first gets a few seconds to drain while its receiver answers; a queue on disk keeps
+   * what is left for the next start. A durable emulator then syncs and closes its store, so that it opens again
+   * without replaying its log.
    */
   @Override
   public void close() {
     front.stop();
     closeModules();
+    if (forwarder != null) {
+      forwarder.close();
+    }
     state.storage().close();
   }
 
@@ -211,6 +222,7 @@ public final class AppOpticsEmulator implements AutoCloseable {
   /** Configures an emulator; every setting has a default. Not thread-safe. */
   public static final class Builder {
     private final EmulatorSettings.Builder settings = EmulatorSettings.builder();
+    private ForwardSettings forwarding = ForwardSettings.NONE;
 
     private Builder() {}
 
@@ -259,6 +271,15 @@ public final class AppOpticsEmulator implements AutoCloseable {
     /** Most series (metric + tag set) stored; default 100,000. Past it a payload is refused with 403. */
     public Builder maxSeries(int max) {
       settings.maxSeries(max);
+      return this;
+    }
+
+    /**
+     * Most metrics (created by a measurement or by {@code PUT /v1/metrics/:name}); default 100,000. Past it the
+     * request that would create one is refused with 403.
+     */
+    public Builder maxMetrics(int max) {
+      settings.maxMetrics(max);
       return this;
     }
 
@@ -425,12 +446,59 @@ public final class AppOpticsEmulator implements AutoCloseable {
     }
 
     /**
+     * Forwards every accepted measurement to this Prometheus remote-write 1.0 URL (Prometheus with
+     * {@code --web.enable-remote-write-receiver}, VictoriaMetrics, Mimir, Thanos, Cortex), e.g.
+     * {@code http://127.0.0.1:9090/api/v1/write}. Needs {@code com.google.protobuf:protobuf-java} and
+     * {@code org.xerial.snappy:snappy-java} on the class path (optional dependencies of this module). User
+     * information in the URL becomes Basic authentication. See docs/forwarding.md for the mapping.
+     */
+    public Builder forwardPrometheus(URI url) {
+      forwarding = forwarding.withPrometheus(url);
+      return this;
+    }
+
+    /**
      * Time between two alert evaluations, measured in real time, each at the clock's current time; default 60
      * seconds. {@link Duration#ZERO} turns the schedule off: alerts are then evaluated only by {@link
      * AppOpticsEmulator#evaluateAlerts()}.
      */
     public Builder alertInterval(Duration interval) {
       settings.alertInterval(interval);
+      return this;
+    }
+
+    /**
+     * Forwards every accepted measurement as OTLP/HTTP (protobuf) metrics to this URL, e.g.
+     * {@code http://127.0.0.1:4318/v1/metrics}. Needs {@code com.google.protobuf:protobuf-java} on the class path.
+     */
+    public Builder forwardOtlp(URI url) {
+      forwarding = forwarding.withOtlp(url);
+      return this;
+    }
+
+    /**
+     * Keeps the forwarding queues in this directory ({@code prometheus/}, {@code otlp/} below it), so that what is
+     * not yet delivered survives a restart; default: in memory, lost when the process ends. Each queue holds at most
+     * {@code maxBytes}; 0 picks the default, 1 GiB on disk and 64 MiB in memory.
+     */
+    public Builder forwardQueue(Path directory, long maxBytes) {
+      forwarding = forwarding.withQueue(directory, maxBytes);
+      return this;
+    }
+
+    /**
+     * What forwarding does when a queue is full (default {@link QueueFullPolicy#REFUSE_WRITES}), and whether each
+     * accepted payload is forced to the device before it is answered (default: forced within a second; written to
+     * the file before answering either way).
+     */
+    public Builder forwardPolicy(QueueFullPolicy whenFull, boolean syncEachAppend) {
+      forwarding = forwarding.withPolicy(whenFull, syncEachAppend);
+      return this;
+    }
+
+    /** Sends this header with every forwarding request (an {@code Authorization}, a tenant id); repeatable. */
+    public Builder forwardHeader(String name, String value) {
+      forwarding = forwarding.withHeader(name, value);
       return this;
     }
 
@@ -445,7 +513,7 @@ public final class AppOpticsEmulator implements AutoCloseable {
 
     /** Starts the emulator; it listens when this returns. */
     public AppOpticsEmulator start() {
-      return new AppOpticsEmulator(settings.build());
+      return new AppOpticsEmulator(settings.forwarding(forwarding).build());
     }
   }
 }

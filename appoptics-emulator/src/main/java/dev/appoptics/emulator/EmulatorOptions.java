@@ -28,6 +28,7 @@ public final class EmulatorOptions {
           "  --bind ADDR            address to listen on (default 127.0.0.1)",
           "  --token T              accept this token (repeatable; default: any non-empty token)",
           "  --max-series N         most series stored (default 100000)",
+          "  --max-metrics N        most metrics stored (default 100000)",
           "  --max-points N         most 1-second points stored (default 5000000)",
           "  --max-body-bytes N     largest request body (default 8388608)",
           "  --max-header-bytes N   largest request line plus headers (default 16384; past it 414 or 431)",
@@ -50,6 +51,13 @@ public final class EmulatorOptions {
           "                         client decodes (default: {source:[...]}, the live service's form)",
           "  --unique-space-names   refuse a space name already taken with 422 (default: names are not unique)",
           "  --job-duration-ms N    background jobs (snapshots) run N ms before they end (default 0)",
+          "  --forward-prometheus URL  forward every accepted measurement to this remote-write URL",
+          "  --forward-otlp URL     forward every accepted measurement to this OTLP/HTTP metrics URL",
+          "  --forward-queue-dir DIR   keep the forwarding queues on disk here (default: in memory)",
+          "  --forward-queue-max-bytes N  bound of each forwarding queue (default 1 GiB on disk, 64 MiB in memory)",
+          "  --forward-when-full P  refuse (503 to new writes, the default) or drop-oldest (unforwarded data)",
+          "  --forward-sync-each    force each accepted payload's queue record to disk before answering",
+          "  --forward-header K=V   send this header with every forwarding request (repeatable)",
           "  --log                  print one line per request and per alert delivery attempt to standard error",
           "  --log-bodies           also print request and answer bodies",
           "  --help                 print this help");
@@ -68,12 +76,13 @@ public final class EmulatorOptions {
     boolean help = false;
     List<String> flags =
         List.of("--log", "--log-bodies", "--lowercase-tag-values", "--annotation-events-as-list",
-            "--unique-space-names");
+            "--unique-space-names", "--forward-sync-each");
     List<String> withValue =
-        List.of("--port", "--bind", "--token", "--max-series", "--max-points", "--max-body-bytes",
+        List.of("--port", "--bind", "--token", "--max-series", "--max-metrics", "--max-points", "--max-body-bytes",
             "--max-header-bytes", "--header-timeout", "--idle-timeout", "--past-limit", "--future-limit",
             "--latency-ms", "--latency-rate", "--fail-rate", "--fail-status", "--drop-rate", "--seed", "--rate-limit",
-            "--service", "--job-duration-ms", "--alert-interval");
+            "--service", "--job-duration-ms", "--alert-interval", "--forward-prometheus", "--forward-otlp",
+            "--forward-queue-dir", "--forward-queue-max-bytes", "--forward-when-full", "--forward-header");
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       String inline = null;
@@ -129,6 +138,7 @@ public final class EmulatorOptions {
     each("--bind", builder::bindAddress);
     each("--token", builder::tokens);
     each("--max-series", v -> builder.maxSeries(intValue("--max-series", v)));
+    each("--max-metrics", v -> builder.maxMetrics(intValue("--max-metrics", v)));
     each("--max-points", v -> builder.maxPoints(longValue("--max-points", v)));
     each("--max-body-bytes", v -> builder.maxBodyBytes(intValue("--max-body-bytes", v)));
     each("--max-header-bytes", v -> builder.maxHeaderBytes(intValue("--max-header-bytes", v)));
@@ -152,6 +162,7 @@ public final class EmulatorOptions {
       builder.uniqueSpaceNames(true);
     }
     each("--job-duration-ms", v -> builder.jobDuration(Duration.ofMillis(longValue("--job-duration-ms", v))));
+    applyForwarding(builder);
     Faults.Builder faults = Faults.builder();
     if (values.containsKey("--latency-ms")) {
       long ms = longValue("--latency-ms", last("--latency-ms"));
@@ -172,6 +183,48 @@ public final class EmulatorOptions {
     }
     builder.faults(faults.build());
     return builder;
+  }
+
+  private void applyForwarding(AppOpticsEmulator.Builder builder) {
+    each("--forward-prometheus", v -> builder.forwardPrometheus(url("--forward-prometheus", v)));
+    each("--forward-otlp", v -> builder.forwardOtlp(url("--forward-otlp", v)));
+    if (values.containsKey("--forward-queue-dir") || values.containsKey("--forward-queue-max-bytes")) {
+      java.nio.file.Path dir =
+          values.containsKey("--forward-queue-dir") ? java.nio.file.Path.of(last("--forward-queue-dir")) : null;
+      long max = values.containsKey("--forward-queue-max-bytes")
+          ? longValue("--forward-queue-max-bytes", last("--forward-queue-max-bytes")) : 0;
+      guard("--forward-queue-max-bytes", () -> builder.forwardQueue(dir, max));
+    }
+    if (values.containsKey("--forward-when-full") || values.containsKey("--forward-sync-each")) {
+      QueueFullPolicy policy = values.containsKey("--forward-when-full")
+          ? whenFull(last("--forward-when-full")) : QueueFullPolicy.REFUSE_WRITES;
+      builder.forwardPolicy(policy, values.containsKey("--forward-sync-each"));
+    }
+    each("--forward-header", v -> {
+      int eq = v.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("--forward-header must be NAME=VALUE, got '" + v + "'");
+      }
+      builder.forwardHeader(v.substring(0, eq), v.substring(eq + 1));
+    });
+  }
+
+  /** {@code refuse} or {@code drop-oldest}, as {@code --forward-when-full} takes them. */
+  public static QueueFullPolicy whenFull(String text) {
+    return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "refuse" -> QueueFullPolicy.REFUSE_WRITES;
+      case "drop-oldest" -> QueueFullPolicy.DROP_OLDEST;
+      default -> throw new IllegalArgumentException(
+          "--forward-when-full must be refuse or drop-oldest, got '" + text + "'");
+    };
+  }
+
+  private static java.net.URI url(String option, String v) {
+    try {
+      return java.net.URI.create(v.trim());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(option + " must be a URL, got '" + v + "'", e);
+    }
   }
 
   /** A service seed from {@code type:title[:k=v,…]}. */

@@ -36,6 +36,7 @@ final class HostileCases {
     all.addAll(wrongTypes());
     all.addAll(otherResources());
     all.addAll(hugeAndNested());
+    all.addAll(countsAndDepth());
     all.addAll(pathsAndIds());
     all.addAll(paging());
     all.addAll(authentication());
@@ -179,6 +180,36 @@ final class HostileCases {
     rows.add(post("/v1/spaces", "{\"name\":" + "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_001)).expect(400));
     rows.add(post(MEASUREMENTS, "{" + TAGS + ",\"measurements\":[{\"name\":\"" + "m".repeat(500_000)
         + "\",\"value\":1}]}").expect(400));
+    return rows;
+  }
+
+  /**
+   * Counts a roll-up bucket cannot hold exactly, written onto the seed series, and expressions and bodies nested
+   * past their parsers' bounds.
+   */
+  static List<HostileCase> countsAndDepth() {
+    List<HostileCase> rows = new ArrayList<>();
+    for (String count : List.of("1e20", "9e18", "9000000000000000000", "2147483648", "0", "-0", "1e-5")) {
+      rows.add(post(MEASUREMENTS, "{" + TAGS + ",\"measurements\":[{\"name\":\"seed.metric\",\"sum\":1,\"count\":"
+          + count + "}]}").expect(400, "count", "2147483647"));
+    }
+    String deepAttributes = "{\"a\":".repeat(40) + "1" + "}".repeat(40);
+    rows.add(post(MEASUREMENTS, "{" + TAGS + ",\"measurements\":[{\"name\":\"new.metric\",\"value\":1,"
+        + "\"attributes\":{\"x\":" + deepAttributes + "}}]}").expect(400, "attributes", "32"));
+    rows.add(put("/v1/metrics/seed.metric", "{\"attributes\":{\"x\":" + deepAttributes + "}}")
+        .expect(400, "attributes", "32"));
+    rows.add(post("/v1/spaces", "{\"name\":\"s\",\"x\":" + "[".repeat(65) + "]".repeat(65) + "}")
+        .expect(400, "64 levels"));
+    rows.add(get("/v1/measurements/seed.metric?resolution=60&duration=600&tags_search="
+        + "%28".repeat(150) + "host%3Dh0" + "%29".repeat(150)).expect(400, "tags_search", "100 levels"));
+    rows.add(get("/v1/measurements/seed.metric?resolution=60&duration=600&tags_search="
+        + "not%20".repeat(150) + "host%3Dh0").expect(400, "tags_search", "100 levels"));
+    rows.add(get("/v1/measurements?resolution=60&duration=600&start_time=1&compose="
+        + "sum%28".repeat(120) + "s%28%22seed.metric%22%2C%22%2A%22%29" + "%29".repeat(120))
+        .expect(400, "compose", "100 levels"));
+    rows.add(put("/v1/metrics/deep.composite", "{\"type\":\"composite\",\"composite\":\""
+        + "sum(".repeat(2_000) + "s(\\\"seed.metric\\\", \\\"*\\\")" + ")".repeat(2_000) + "\"}")
+        .expect(400, "composite", "100 levels"));
     return rows;
   }
 

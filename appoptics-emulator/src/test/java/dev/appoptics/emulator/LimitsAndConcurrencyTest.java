@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** Series and point limits, and many writers at once. */
+/** Series, metric and point limits, and many writers at once. */
 class LimitsAndConcurrencyTest {
 
   private static String series(String name, String host, long time) {
@@ -43,6 +43,43 @@ class LimitsAndConcurrencyTest {
           .isEqualTo(202);
       assertThat(http.post("measurements", "{\"measurements\":[" + series("n", "a", now) + "]}").status())
           .isEqualTo(403);
+    }
+  }
+
+  @Test
+  void metricLimitRefusesCreationByPutAndByMeasurementsWith403() {
+    try (AppOpticsEmulator e = EmulatorOptions.parse("--port", "0", "--max-metrics", "3")
+        .applyTo(AppOpticsEmulator.builder()).start()) {
+      TestHttp http = new TestHttp(e.baseUri(), "t");
+      long now = System.currentTimeMillis() / 1000;
+      assertThat(http.put("metrics/one", "{}").status()).isEqualTo(201);
+      assertThat(http.put("metrics/two", "{}").status()).isEqualTo(201);
+
+      TestHttp.Answer twoNew = http.post("measurements", "{\"measurements\":[" + series("two", "a", now) + ","
+          + series("three", "a", now) + "," + series("four", "a", now) + "]}");
+      TestHttp.Answer third = http.put("metrics/Three", "{}");
+      TestHttp.Answer fourth =
+          http.put("metrics/four", "{\"type\":\"composite\",\"composite\":\"s(\\\"x\\\", \\\"*\\\")\"}");
+      TestHttp.Answer byMeasurement =
+          http.post("measurements", "{\"measurements\":[" + series("five", "a", now) + "]}");
+
+      assertThat(twoNew.status()).isEqualTo(403);
+      assertThat(twoNew.json().get("error").asText()).isEqualTo("Metric limit reached: the emulator stores at most 3"
+          + " metrics (max metrics); it holds 2 and this request would add 2");
+      assertThat(twoNew.json().has("request_time")).isTrue();
+      assertThat(e.stats().series()).isZero();
+      assertThat(third.status()).isEqualTo(201);
+      assertThat(fourth.status()).isEqualTo(403);
+      assertThat(fourth.json().get("error").asText()).contains("it holds 3 and this request would add 1");
+      assertThat(byMeasurement.status()).isEqualTo(403);
+      assertThat(http.post("measurements", "{\"measurements\":[" + series("three", "b", now) + "]}").status())
+          .isEqualTo(202);
+      assertThat(http.put("metrics/one", "{\"description\":\"updates are not creations\"}").status())
+          .isEqualTo(204);
+      assertThat(http.delete("metrics/one").status()).isEqualTo(204);
+      assertThat(http.post("measurements", "{\"measurements\":[" + series("five", "a", now) + "]}").status())
+          .isEqualTo(202);
+      assertThat(http.get("metrics").json().at("/query/total").asInt()).isEqualTo(3);
     }
   }
 

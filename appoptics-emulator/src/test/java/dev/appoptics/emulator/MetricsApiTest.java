@@ -46,6 +46,21 @@ class MetricsApiTest {
   }
 
   @Test
+  void pagesAreSortedByNameIgnoringCaseBothWaysAlsoWhenFiltered() {
+    for (String n : List.of("b.x", "A.x", "c.y", "D.x", "e.y")) {
+      write(n);
+    }
+
+    assertThat(names(http.get("metrics?offset=1&length=2").json())).containsExactly("b.x", "c.y");
+    assertThat(names(http.get("metrics?sort=desc&length=2").json())).containsExactly("e.y", "D.x");
+    JsonNode filtered = http.get("metrics?name=X&offset=1&sort=desc").json();
+    assertThat(names(filtered)).containsExactly("b.x", "A.x");
+    assertThat(filtered.get("query").toString()).isEqualTo("{\"found\":3,\"length\":2,\"offset\":1,\"total\":5}");
+    assertThat(http.get("metrics?offset=5").json().get("query").toString())
+        .isEqualTo("{\"found\":5,\"length\":0,\"offset\":5,\"total\":5}");
+  }
+
+  @Test
   void filtersByNameSubstring() {
     write("cpu.user");
     write("cpu.system");

@@ -118,12 +118,4 @@ class ValidationTest {
 
     assertThat(p.at("/series/0/measurements/0/value").asDouble()).isEqualTo(0.0);
   }
-
-  @Test
-  void zeroCountSummariesAreFilteredNotStored() {
-    TestHttp.Answer a = post("{\"name\":\"t\",\"sum\":0,\"count\":0},{\"name\":\"t\",\"value\":1}");
-
-    assertThat(a.body()).contains("\"total\":2,\"accepted\":1,\"failed\":0,\"filtered\":1");
-    assertThat(EMULATOR.emulator().stats().measurementsAccepted()).isEqualTo(1);
-  }
 }

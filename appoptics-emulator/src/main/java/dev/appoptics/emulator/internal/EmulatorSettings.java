@@ -5,6 +5,7 @@ import dev.appoptics.emulator.RequestLogFormat;
 import dev.appoptics.emulator.Retention;
 import dev.appoptics.emulator.ServiceSeed;
 import dev.appoptics.emulator.SyncPolicy;
+import dev.appoptics.emulator.internal.forward.ForwardSettings;
 import dev.appoptics.emulator.internal.ops.LogLines;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import java.util.function.Consumer;
 /** Everything an emulator is configured with. Immutable; build with {@link #builder()}. */
 public final class EmulatorSettings {
   public static final int DEFAULT_MAX_SERIES = 100_000;
+  public static final int DEFAULT_MAX_METRICS = 100_000;
   public static final long DEFAULT_MAX_POINTS = 5_000_000;
   public static final int DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
   public static final int DEFAULT_MAX_POINTS_PER_ANSWER = 10_000;
@@ -34,6 +36,7 @@ public final class EmulatorSettings {
   private final String bindAddress;
   private final Set<String> tokens;
   private final int maxSeries;
+  private final int maxMetrics;
   private final long maxPoints;
   private final int maxBodyBytes;
   private final int maxPointsPerAnswer;
@@ -57,6 +60,7 @@ public final class EmulatorSettings {
   private final Path dataDirectory;
   private final SyncPolicy syncPolicy;
   private final Retention retention;
+  private final ForwardSettings forwarding;
   private final Duration alertInterval;
   private final int alertDeliveryAttempts;
   private final Duration alertRetryBackoff;
@@ -69,6 +73,7 @@ public final class EmulatorSettings {
     bindAddress = b.bindAddress;
     tokens = Set.copyOf(b.tokens);
     maxSeries = b.maxSeries;
+    maxMetrics = b.maxMetrics;
     maxPoints = b.maxPoints;
     maxBodyBytes = b.maxBodyBytes;
     maxPointsPerAnswer = b.maxPointsPerAnswer;
@@ -92,6 +97,7 @@ public final class EmulatorSettings {
     dataDirectory = b.dataDirectory;
     syncPolicy = b.syncPolicy;
     retention = b.retention;
+    forwarding = b.forwarding;
     alertInterval = b.alertInterval;
     alertDeliveryAttempts = b.alertDeliveryAttempts;
     alertRetryBackoff = b.alertRetryBackoff;
@@ -128,6 +134,11 @@ public final class EmulatorSettings {
 
   public int maxSeries() {
     return maxSeries;
+  }
+
+  /** Most metrics (gauges and composites) the registry holds. */
+  public int maxMetrics() {
+    return maxMetrics;
   }
 
   public long maxPoints() {
@@ -261,6 +272,11 @@ public final class EmulatorSettings {
     return Optional.ofNullable(retention);
   }
 
+  /** Where accepted measurements are forwarded; {@link ForwardSettings#NONE} by default. */
+  public ForwardSettings forwarding() {
+    return forwarding;
+  }
+
   /** Time between two alert evaluations; zero means alerts are evaluated only when asked. */
   public Duration alertInterval() {
     return alertInterval;
@@ -282,6 +298,7 @@ public final class EmulatorSettings {
     private String bindAddress = "127.0.0.1";
     private final Set<String> tokens = new LinkedHashSet<>();
     private int maxSeries = DEFAULT_MAX_SERIES;
+    private int maxMetrics = DEFAULT_MAX_METRICS;
     private long maxPoints = DEFAULT_MAX_POINTS;
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private int maxPointsPerAnswer = DEFAULT_MAX_POINTS_PER_ANSWER;
@@ -305,6 +322,7 @@ public final class EmulatorSettings {
     private Path dataDirectory;
     private SyncPolicy syncPolicy = SyncPolicy.defaults();
     private Retention retention;
+    private ForwardSettings forwarding = ForwardSettings.NONE;
     private Duration alertInterval = DEFAULT_ALERT_INTERVAL;
     private int alertDeliveryAttempts = DEFAULT_ALERT_DELIVERY_ATTEMPTS;
     private Duration alertRetryBackoff = DEFAULT_ALERT_RETRY_BACKOFF;
@@ -352,6 +370,11 @@ public final class EmulatorSettings {
 
     public Builder maxSeries(int max) {
       this.maxSeries = positive("maxSeries", max);
+      return this;
+    }
+
+    public Builder maxMetrics(int max) {
+      this.maxMetrics = positive("maxMetrics", max);
       return this;
     }
 
@@ -475,6 +498,11 @@ public final class EmulatorSettings {
 
     public Builder retention(Retention retention) {
       this.retention = Objects.requireNonNull(retention, "retention");
+      return this;
+    }
+
+    public Builder forwarding(ForwardSettings forwarding) {
+      this.forwarding = Objects.requireNonNull(forwarding, "forwarding");
       return this;
     }
 

@@ -1,45 +1,34 @@
 package dev.appoptics.metrics.internal.reliability;
 
-import dev.appoptics.metrics.RetryPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The engine behind the asynchronous reporter: a bounded buffer that many threads add to, one batcher thread that
- * cuts batches by count and by age, and {@code maxInFlight} sender threads that encode and send them with retries.
- * Batches that still fail go to the spool (if any), which is replayed oldest-first at start, after each successful
- * send and every {@code replayInterval}. Thread-safe.
+ * The reporter's default engine: a bounded buffer in memory that many threads add to, one batcher thread that cuts
+ * batches by count and by age, and the {@link SendPool}'s sender threads, which encode and send them with retries.
+ * Batches that still fail go to the spool (if any), which is drained oldest first at start, after each delivered
+ * batch and every {@code replayInterval}. What is in the buffer, or in a batch being sent, is lost if the process
+ * dies; {@link SpoolFirstPipeline} trades speed for that. Thread-safe.
  *
  * @param <M> the measurement type; the encoder turns a batch of them into a request body
  */
-public final class BatchPipeline<M> implements AutoCloseable {
+public final class BatchPipeline<M> implements Pipeline<M> {
   /** A flush request travelling through the buffer, so it is ordered after everything added before it. */
   private record Marker(CompletableFuture<Void> done, boolean last) {}
 
   private final PipelineSettings settings;
-  private final Function<List<M>, byte[]> encoder;
-  private final Consumer<byte[]> sender;
-  private final Retrier retrier;
-  private final Consumer<RuntimeException> onFailure;
-  private final Consumer<List<M>> onSent;
   private final PipelineCounters counters = new PipelineCounters();
+  private final SendPool<M> senders;
   private final ArrayBlockingQueue<Object> buffer;
-  private final Semaphore inFlight;
-  private final ExecutorService senders;
-  private final Thread batcher;
-  private final AtomicBoolean replaying = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
-  private volatile long lastReplayNanos = System.nanoTime();
+  private volatile long lastWakeNanos = System.nanoTime();
 
   /**
    * @param encoder turns a batch into a request body
@@ -51,37 +40,25 @@ public final class BatchPipeline<M> implements AutoCloseable {
     this(settings, encoder, sender, retrier, onFailure, batch -> {}, threadName);
   }
 
-  /**
-   * @param onSent told about every batch sent from memory that the API acknowledged (spooled batches re-sent later
-   *     are kept encoded only, so they are counted but not told)
-   */
+  /** @param onSent told about every batch sent from memory that the API acknowledged */
   public BatchPipeline(PipelineSettings settings, Function<List<M>, byte[]> encoder, Consumer<byte[]> sender,
       Retrier retrier, Consumer<RuntimeException> onFailure, Consumer<List<M>> onSent, String threadName) {
     this.settings = settings;
-    this.encoder = encoder;
-    this.sender = sender;
-    this.retrier = retrier;
-    this.onFailure = onFailure;
-    this.onSent = onSent;
+    this.senders = new SendPool<>(settings, encoder, sender, retrier, onFailure, onSent, counters, threadName);
     this.buffer = new ArrayBlockingQueue<>(settings.capacity());
-    this.inFlight = new Semaphore(settings.maxInFlight());
-    this.senders = Executors.newFixedThreadPool(settings.maxInFlight(), r -> daemon(r, threadName + "-sender"));
-    this.batcher = daemon(this::batchLoop, threadName + "-batcher");
+    Thread batcher = new Thread(this::batchLoop, threadName + "-batcher");
+    batcher.setDaemon(true);
     batcher.start();
-    triggerReplay();
+    senders.wake();
   }
 
-  private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
-  }
-
+  @Override
   public PipelineCounters counters() {
     return counters;
   }
 
   /** Measurements waiting in the buffer (not yet cut into a batch). */
+  @Override
   public int buffered() {
     return (int) buffer.stream().filter(o -> !(o instanceof Marker)).count();
   }
@@ -90,6 +67,7 @@ public final class BatchPipeline<M> implements AutoCloseable {
    * Buffers a measurement; returns false if it was dropped because the buffer was full (drop policy) or the caller
    * was interrupted while waiting for room (block policy; the interrupt flag is kept).
    */
+  @Override
   public boolean add(M measurement) {
     Objects.requireNonNull(measurement, "measurement == null");
     if (closed.get()) {
@@ -111,35 +89,25 @@ public final class BatchPipeline<M> implements AutoCloseable {
     return true;
   }
 
-  /** Sends everything added before this call and waits until those batches are acknowledged, spooled or lost. */
+  @Override
   public void flush() {
     if (closed.get()) {
       return;
     }
+    long failuresBefore = senders.failures();
     awaitMarker(false);
+    senders.awaitSpool(failuresBefore);
   }
 
-  /** Flushes everything, stops the threads and returns; later {@code add} calls fail. Idempotent. */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    long failuresBefore = senders.failures();
     awaitMarker(true);
-    senders.shutdown();
-    boolean interrupted = false;
-    while (true) {
-      try {
-        if (senders.awaitTermination(1, TimeUnit.SECONDS)) {
-          break;
-        }
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    senders.awaitSpool(failuresBefore);
+    senders.close();
   }
 
   private void awaitMarker(boolean last) {
@@ -176,7 +144,7 @@ public final class BatchPipeline<M> implements AutoCloseable {
         if (!batch.isEmpty()) {
           batch = dispatch(batch);
         }
-        maybeReplay();
+        maybeWake();
         continue;
       }
       drained.add(next);
@@ -186,7 +154,7 @@ public final class BatchPipeline<M> implements AutoCloseable {
           if (!batch.isEmpty()) {
             batch = dispatch(batch);
           }
-          awaitIdle();
+          senders.awaitIdle();
           marker.done().complete(null);
           if (marker.last()) {
             return;
@@ -209,109 +177,15 @@ public final class BatchPipeline<M> implements AutoCloseable {
 
   /** Hands a batch to a sender, waiting while {@code maxInFlight} are already being sent; returns a fresh list. */
   private List<M> dispatch(List<M> batch) {
-    inFlight.acquireUninterruptibly();
-    try {
-      senders.execute(() -> {
-        try {
-          send(batch);
-        } finally {
-          inFlight.release();
-        }
-      });
-    } catch (RuntimeException rejected) {
-      inFlight.release();
-      throw rejected;
-    }
+    senders.sendFromMemory(batch);
     return new ArrayList<>(settings.batchSize());
   }
 
-  /** Waits until no batch is being sent. */
-  private void awaitIdle() {
-    inFlight.acquireUninterruptibly(settings.maxInFlight());
-    inFlight.release(settings.maxInFlight());
-  }
-
-  private void send(List<M> batch) {
-    byte[] body;
-    try {
-      body = encoder.apply(batch);
-    } catch (RuntimeException e) {
-      counters.failed.add(batch.size());
-      onFailure.accept(e);
-      return;
-    }
-    try {
-      retrier.call(RequestKind.MEASUREMENTS, () -> {
-        sender.accept(body);
-        return null;
-      }, (kind, attempt, failure, wait) -> counters.retried.increment());
-      counters.sent.add(batch.size());
-      onSent.accept(List.copyOf(batch));
-      triggerReplay();
-    } catch (RuntimeException e) {
-      counters.failedRequests.increment();
-      keepOrLose(body, batch.size(), retrier.classify(e));
-      onFailure.accept(e);
-    }
-  }
-
-  /** A batch that failed after all retries: spooled unless it can never succeed or may already be stored. */
-  private void keepOrLose(byte[] body, int measurements, Failure failure) {
-    boolean mayBeStored = failure.kind() == Failure.Kind.MAYBE_DELIVERED
-        && retrier.policy().delivery() == RetryPolicy.Delivery.AT_MOST_ONCE;
-    if (settings.spool().isEmpty() || failure.kind() == Failure.Kind.PERMANENT || mayBeStored) {
-      counters.failed.add(measurements);
-      return;
-    }
-    Spool spool = settings.spool().get();
-    long evictedBefore = spool.droppedMeasurements();
-    if (spool.write(body, measurements)) {
-      counters.spooled.add(measurements);
-    }
-    counters.dropped.add(spool.droppedMeasurements() - evictedBefore);
-  }
-
-  private void maybeReplay() {
-    if (System.nanoTime() - lastReplayNanos >= settings.replayInterval().toNanos()) {
-      triggerReplay();
-    }
-  }
-
-  private void triggerReplay() {
-    if (settings.spool().isEmpty() || settings.spool().get().isEmpty() || !replaying.compareAndSet(false, true)) {
-      return;
-    }
-    lastReplayNanos = System.nanoTime();
-    try {
-      senders.execute(this::replay);
-    } catch (RuntimeException shuttingDown) {
-      replaying.set(false);
-    }
-  }
-
-  /** Re-sends spooled batches oldest first, once each, until one fails for a reason worth retrying later. */
-  private void replay() {
-    Spool spool = settings.spool().get();
-    try {
-      for (List<Spool.Entry> entries = spool.entries(); !entries.isEmpty(); entries = spool.entries()) {
-        for (Spool.Entry entry : entries) {
-          try {
-            sender.accept(spool.read(entry));
-            spool.delete(entry);
-            counters.sent.add(entry.measurements());
-          } catch (RuntimeException e) {
-            if (retrier.classify(e).kind() != Failure.Kind.PERMANENT) {
-              return;
-            }
-            spool.delete(entry);
-            counters.failed.add(entry.measurements());
-            onFailure.accept(e);
-          }
-        }
-      }
-    } finally {
-      lastReplayNanos = System.nanoTime();
-      replaying.set(false);
+  /** Retries the spool every {@code replayInterval} while nothing else does. */
+  private void maybeWake() {
+    if (System.nanoTime() - lastWakeNanos >= settings.replayInterval().toNanos()) {
+      lastWakeNanos = System.nanoTime();
+      senders.wake();
     }
   }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -34,12 +35,31 @@ class BatchPipelineTest {
     }
   }
 
+  /** A request that was written and got no answer: it may have been stored. */
+  static final class NoAnswer extends RuntimeException {
+    NoAnswer() {
+      super("no answer");
+    }
+  }
+
   private final List<List<Integer>> received = Collections.synchronizedList(new ArrayList<>());
   private final AtomicBoolean up = new AtomicBoolean(true);
+  private final AtomicBoolean slowSink = new AtomicBoolean();
+  private final AtomicInteger unanswered = new AtomicInteger();
 
   private void sink(byte[] body) {
     if (!up.get()) {
       throw new Down();
+    }
+    if (unanswered.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw new NoAnswer();
+    }
+    if (slowSink.get()) {
+      try {
+        TimeUnit.MILLISECONDS.sleep(200);
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
     }
     String s = new String(body, UTF_8);
     received.add(Arrays.stream(s.split(",")).map(Integer::valueOf).collect(Collectors.toList()));
@@ -51,10 +71,18 @@ class BatchPipelineTest {
 
   private BatchPipeline<Integer> pipeline(int batchSize, Duration interval, int capacity, boolean block,
       Optional<Spool> spool) {
-    Retrier retrier = new Retrier(RetryPolicy.builder().maxAttempts(2).initialBackoff(Duration.ZERO).build(),
-        e -> e instanceof Down ? Failure.of(Failure.Kind.SERVER_ERROR) : Failure.of(Failure.Kind.PERMANENT));
     return new BatchPipeline<>(new PipelineSettings(batchSize, interval, capacity, block, 2, spool,
-        Duration.ofMillis(20)), BatchPipelineTest::encode, this::sink, retrier, e -> {}, "test");
+        Duration.ofMillis(20)), BatchPipelineTest::encode, this::sink, retrier(), e -> {}, "test");
+  }
+
+  static Retrier retrier() {
+    return new Retrier(RetryPolicy.builder().maxAttempts(2).initialBackoff(Duration.ZERO).build(),
+        BatchPipelineTest::classify);
+  }
+
+  static Failure classify(RuntimeException e) {
+    return Failure.of(e instanceof Down ? Failure.Kind.SERVER_ERROR
+        : e instanceof NoAnswer ? Failure.Kind.MAYBE_DELIVERED : Failure.Kind.PERMANENT);
   }
 
   private List<Integer> all() {
@@ -165,5 +193,58 @@ class BatchPipelineTest {
     p.close();
     assertThat(received).containsExactly(List.of(1, 2, 3), List.of(4));
     assertThat(p.counters().sent.sum()).isEqualTo(4);
+  }
+
+  @Test
+  void flushWaitsForTheStartUpReplayOfAnEarlierRunsSpool() {
+    Spool earlier = Spool.open(dir, 1 << 20);
+    earlier.write(encode(List.of(1, 2)), 2);
+    earlier.write(encode(List.of(3)), 1);
+    slowSink.set(true);
+    BatchPipeline<Integer> p = pipeline(5, Duration.ofHours(1), 1000, true, Optional.of(Spool.open(dir, 1 << 20)));
+
+    p.flush();
+
+    assertThat(all()).containsExactly(1, 2, 3);
+    assertThat(p.counters().sent.sum()).isEqualTo(3);
+    p.close();
+  }
+
+  @Test
+  void aBatchResentAfterAnUnansweredAttemptIsCountedAsAPossibleDuplicate() {
+    unanswered.set(1);
+    try (BatchPipeline<Integer> p = pipeline(5, Duration.ofHours(1), 1000, true, Optional.empty())) {
+      IntStream.range(0, 5).forEach(p::add);
+      p.flush();
+
+      assertThat(p.counters().retried.sum()).isEqualTo(1);
+      assertThat(p.counters().possibleDuplicates.sum()).isEqualTo(1);
+      assertThat(p.counters().sent.sum()).isEqualTo(5);
+    }
+  }
+
+  @Test
+  void aBatchSpooledAfterAnUnansweredAttemptCountsWhenAnotherRunSendsIt() {
+    unanswered.set(2);
+    Spool spool = Spool.open(dir, 1 << 20);
+    BatchPipeline<Integer> p = new BatchPipeline<>(new PipelineSettings(5, Duration.ofHours(1), 1000, true, 2,
+        Optional.of(spool), Duration.ofHours(1)), BatchPipelineTest::encode, this::sink, retrier(), e -> {}, "test");
+    IntStream.range(0, 5).forEach(p::add);
+    p.flush();
+    assertThat(p.counters().possibleDuplicates.sum()).isEqualTo(1); // the retry after the first unanswered attempt
+    up.set(false); // so that close keeps the batch for the next run
+    p.close();
+    assertThat(p.counters().spooled.sum()).isEqualTo(5);
+    assertThat(p.counters().possibleDuplicates.sum()).isEqualTo(2); // and close's attempt to send it again
+    assertThat(spool.entries()).singleElement().satisfies(e -> assertThat(e.unanswered()).isTrue());
+
+    up.set(true);
+    try (BatchPipeline<Integer> next = pipeline(5, Duration.ofHours(1), 1000, true,
+        Optional.of(Spool.open(dir, 1 << 20)))) {
+      next.flush();
+      assertThat(next.counters().sent.sum()).isEqualTo(5);
+      assertThat(next.counters().possibleDuplicates.sum()).isEqualTo(1);
+    }
+    assertThat(all()).containsExactly(0, 1, 2, 3, 4);
   }
 }

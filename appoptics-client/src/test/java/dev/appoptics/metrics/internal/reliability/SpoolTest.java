@@ -63,4 +63,37 @@ class SpoolTest {
   void invalidBoundIsNamed() {
     assertThatThrownBy(() -> Spool.open(dir, 0)).hasMessage("spool maxBytes must be positive, was 0");
   }
+
+  @Test
+  void aClaimedBatchIsNeitherHandedOutAgainNorEvicted() {
+    Spool spool = Spool.open(dir, 10);
+    Spool.Entry sending = spool.append("1234".getBytes(UTF_8), 4, true).orElseThrow();
+    spool.write("5678".getBytes(UTF_8), 5);
+    assertThat(spool.claimOldest()).hasValueSatisfying(e -> assertThat(e.measurements()).isEqualTo(5));
+    assertThat(spool.claimOldest()).isEmpty();
+    assertThat(spool.hasUnclaimed()).isFalse();
+
+    spool.write("abcd".getBytes(UTF_8), 6); // full: nothing unclaimed to evict, so the bound gives way
+
+    assertThat(spool.entries()).extracting(Spool.Entry::measurements).containsExactly(4, 5, 6);
+    spool.release(sending);
+    assertThat(spool.claimOldest()).hasValue(sending);
+  }
+
+  @Test
+  void theUnansweredMarkSurvivesAReopenAndCanBeTakenBack() {
+    Spool spool = Spool.open(dir, 1_000);
+    Spool.Entry e = spool.append("abc".getBytes(UTF_8), 3, false).orElseThrow();
+    spool.markUnanswered(e);
+    assertThat(Spool.open(dir, 1_000).oldest()).hasValueSatisfying(r -> {
+      assertThat(r.unanswered()).isTrue();
+      assertThat(r.file().getFileName().toString()).endsWith("-3-u.batch");
+    });
+    spool.markAnswered(e);
+    assertThat(Spool.open(dir, 1_000).oldest()).hasValueSatisfying(r -> assertThat(r.unanswered()).isFalse());
+    assertThat(spool.lastSequence()).isEqualTo(e.sequence());
+    assertThat(spool.holdsUpTo(e.sequence())).isTrue();
+    spool.delete(e);
+    assertThat(spool.holdsUpTo(e.sequence())).isFalse();
+  }
 }

@@ -1,7 +1,14 @@
 package dev.appoptics.emulator.internal.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +21,17 @@ import java.util.Optional;
  * when it was gzip-encoded, the authenticated token and the emulator's clock reading for this request.
  */
 public final class ApiRequest {
+  /**
+   * How deep a resource body may nest. Answers wrap what was stored in a few more levels and JSON writers refuse
+   * documents nested beyond 1000, so the bound keeps everything accepted answerable (real bodies nest under ten).
+   */
+  public static final int MAX_BODY_DEPTH = 64;
+
+  private static final ObjectMapper BODIES = JsonMapper.builder(JsonFactory.builder()
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_BODY_DEPTH).build())
+          .build())
+      .build();
+
   private final String method;
   private final String rawPath;
   private final List<String> segments;
@@ -152,9 +170,15 @@ public final class ApiRequest {
     if (body.length == 0) {
       return ApiResponse.JSON.createObjectNode();
     }
-    try {
-      JsonNode node = ApiResponse.JSON.readTree(body);
-      return node == null ? ApiResponse.JSON.createObjectNode() : node;
+    try (JsonParser parser = BODIES.createParser(body)) {
+      try {
+        JsonNode node = BODIES.readTree(parser);
+        return node == null ? ApiResponse.JSON.createObjectNode() : node;
+      } catch (StreamConstraintsException e) {
+        JsonLocation at = parser.currentLocation();
+        throw ApiError.request(400, "Request body nests deeper than " + MAX_BODY_DEPTH + " levels at line "
+            + at.getLineNr() + ", column " + at.getColumnNr());
+      }
     } catch (JsonProcessingException e) {
       throw ApiError.request(400, "Unable to parse request body as JSON: " + e.getOriginalMessage());
     } catch (IOException e) {

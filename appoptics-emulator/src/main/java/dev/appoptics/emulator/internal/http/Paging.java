@@ -41,6 +41,18 @@ public final class Paging {
     return new Paging((int) offset, (int) length, sort.equals("desc"));
   }
 
+  public int offset() {
+    return offset;
+  }
+
+  public int length() {
+    return length;
+  }
+
+  public boolean descending() {
+    return descending;
+  }
+
   /**
    * One page of {@code found} (already filtered) out of {@code total} resources, sorted by {@code order}, as
    * {@code {"query":{…}, key:[…]}}.
@@ -48,8 +60,13 @@ public final class Paging {
   public <T> Map<String, Object> page(String key, List<T> found, int total, Comparator<? super T> order) {
     Comparator<? super T> sorted = descending ? order.reversed() : order;
     List<T> items = found.stream().sorted(sorted).skip(offset).limit(length).toList();
+    return body(key, items, found.size(), total);
+  }
+
+  /** The answer for a page already cut (by a source that keeps its items sorted): {@code {"query":…, key:[…]}}. */
+  public Map<String, Object> body(String key, List<?> items, int found, int total) {
     Map<String, Object> query = new LinkedHashMap<>();
-    query.put("found", found.size());
+    query.put("found", found);
     query.put("length", items.size());
     query.put("offset", offset);
     query.put("total", total);

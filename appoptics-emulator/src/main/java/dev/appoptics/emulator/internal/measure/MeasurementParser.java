@@ -5,6 +5,7 @@ import dev.appoptics.emulator.internal.http.ApiError;
 import dev.appoptics.emulator.internal.json.JsonCursor;
 import dev.appoptics.emulator.internal.json.JsonSyntaxException;
 import dev.appoptics.emulator.internal.json.JsonValues;
+import dev.appoptics.emulator.internal.store.Metric;
 import dev.appoptics.emulator.internal.store.ParsedMeasurement;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,9 @@ import java.util.Map;
  * index and the value; any problem refuses the whole payload.
  */
 final class MeasurementParser {
+  /** The largest {@code count} of one summary: 2^31 - 1. */
+  static final long MAX_COUNT = Integer.MAX_VALUE;
+
   private final long now;
   private final long earliest;
   private final long latest;
@@ -133,11 +137,7 @@ final class MeasurementParser {
           break;
         case "count":
           m.hasCount = true;
-          double c = readNumber(p, t, "count");
-          if (c < 0 || c != Math.rint(c)) {
-            errors.add("count", errors.at() + ".count must be a whole number of at least 0, got " + c);
-          }
-          m.count = (long) c;
+          m.count = readCount(p, t);
           break;
         case "min":
           m.min = readNumber(p, t, "min");
@@ -163,6 +163,7 @@ final class MeasurementParser {
         case "attributes":
           if (t == JsonToken.START_OBJECT) {
             m.attributes = JsonValues.readObject(p);
+            Metric.tooDeep(m.attributes).ifPresent(why -> errors.add("attributes", errors.at() + ".attributes " + why));
           } else if (t != JsonToken.VALUE_NULL) {
             errors.add("attributes", errors.at() + ".attributes must be an object, got " + ParamErrors.describe(p, t));
             p.skipChildren();
@@ -190,6 +191,26 @@ final class MeasurementParser {
       return 0.0;
     }
     return v;
+  }
+
+  /**
+   * A summary's number of samples: a whole number from 1 to {@link #MAX_COUNT}. Zero summarizes nothing, and the
+   * bound keeps every count exact as a JSON number and lets a roll-up bucket take millions of the largest before it
+   * is full (see {@code BucketCapacity}).
+   */
+  private long readCount(JsonCursor p, JsonToken t) {
+    if (!t.isNumeric()) {
+      errors.add("count", errors.at() + ".count must be a number, got " + ParamErrors.describe(p, t));
+      p.skipChildren();
+      return 1;
+    }
+    double c = p.getDoubleValue();
+    if (!(c >= 1 && c <= MAX_COUNT) || c != Math.rint(c)) {
+      errors.add("count", errors.at() + ".count must be a whole number from 1 to " + MAX_COUNT + ", got "
+          + p.getText());
+      return 1;
+    }
+    return (long) c;
   }
 
   private long readTime(JsonCursor p, JsonToken t, boolean top) {
@@ -296,9 +317,7 @@ final class MeasurementParser {
       errors.add(m.hasCount ? "sum" : "count", named(m) + ": sum and count must be given together");
       return;
     }
-    if (m.count == 0) {
-      return;
-    }
+    m.onlySumAndCount = Double.isNaN(m.min) && Double.isNaN(m.max) && Double.isNaN(m.last) && Double.isNaN(m.stddev);
     double mean = m.sum / m.count;
     m.min = Double.isNaN(m.min) ? mean : m.min;
     m.max = Double.isNaN(m.max) ? mean : m.max;

@@ -229,6 +229,8 @@ final class MeasurementQuery {
   private ApiResponse write(Metric metric, QueryWindow window, List<Output> out, String next, boolean all) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
     try (JsonGenerator g = ApiResponse.mapper().getFactory().createGenerator(bytes)) {
+      // A long range is mostly numbers; this writer formats doubles faster than Double.toString (same values).
+      g.enable(JsonGenerator.Feature.USE_FAST_DOUBLE_WRITER);
       g.writeStartObject();
       g.writeStringField("name", metric.name());
       g.writeStringField("type", metric.type());

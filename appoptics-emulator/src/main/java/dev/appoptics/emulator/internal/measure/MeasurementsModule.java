@@ -20,12 +20,14 @@ import java.util.Locale;
  */
 public final class MeasurementsModule implements ApiModule {
   private final EmulatorSettings settings;
+  private final EmulatorState state;
   private final MeasurementStore store;
   private final CompositeQueries composites;
   private final TagSetCache tagSets = new TagSetCache();
 
   public MeasurementsModule(EmulatorSettings settings, EmulatorState state, CompositeQueries composites) {
     this.settings = settings;
+    this.state = state;
     this.store = state.store();
     this.composites = composites;
   }
@@ -57,7 +59,9 @@ public final class MeasurementsModule implements ApiModule {
             settings.lowercaseTagValues(),
             tagSets);
     List<ParsedMeasurement> batch = parser.parse(request.body());
+    state.admitBatch(batch);
     long stored = store.write(batch, request.header("user-agent").orElse(""), request.now());
+    state.batchAccepted(batch, request.now());
     long filtered = batch.size() - stored;
     String body =
         "{\"measurements\":{\"summary\":{\"total\":"

@@ -63,6 +63,9 @@ final class MetricProperties {
         attributes.put(key, attribute(key, body.get(key)));
       }
     }
+    Metric.tooDeep(attributes).ifPresent(why -> {
+      throw ApiError.params("attributes", why);
+    });
     if (type.equals(Metric.COMPOSITE) && composite.map(String::isBlank).orElse(true)) {
       throw ApiError.params("composite", "is required for a metric of type composite");
     }

@@ -13,7 +13,6 @@ import dev.appoptics.emulator.internal.store.Metric;
 import dev.appoptics.emulator.internal.store.MetricRegistry;
 import dev.appoptics.emulator.internal.store.Wildcards;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,16 +55,12 @@ public final class MetricsModule implements ApiModule {
     }
     Paging paging = Paging.of(request);
     String needle = request.query("name").orElse("").toLowerCase(Locale.ROOT);
-    List<Metric> all = registry.all();
-    List<Map<String, Object>> found = new ArrayList<>();
-    for (Metric m : all) {
-      if (m.name().toLowerCase(Locale.ROOT).contains(needle)) {
-        found.add(m.toJson());
-      }
+    MetricRegistry.Page page = registry.page(needle, paging.offset(), paging.length(), paging.descending());
+    List<Map<String, Object>> items = new ArrayList<>(page.metrics().size());
+    for (Metric m : page.metrics()) {
+      items.add(m.toJson());
     }
-    Comparator<Map<String, Object>> byName =
-        Comparator.comparing(m -> m.get("name").toString().toLowerCase(Locale.ROOT));
-    return ApiResponse.json(200, paging.page("metrics", found, all.size(), byName));
+    return ApiResponse.json(200, paging.body("metrics", items, page.found(), page.total()));
   }
 
   private ApiResponse get(ApiRequest request) {

@@ -46,8 +46,9 @@ public interface MeasurementStore {
   long acceptedCount();
 
   /**
-   * Stores a validated batch, or nothing when it would pass the series or point limit (403, shape C: the limits
-   * are the emulator's account quota, and retrying does not help until data is deleted). Returns how many were
+   * Stores a validated batch, or nothing when it would pass the series, point or metric limit (403, shape C: the
+   * limits are the emulator's account quota, and retrying does not help until data is deleted) or take a roll-up
+   * bucket past the samples it holds (400 naming {@code count}, see {@link BucketCapacity}). Returns how many were
    * stored: all but those summarizing no samples ({@code count} 0), which the API counts as filtered. When this
    * returns, the batch is as durable as the store promises.
    */

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,7 @@ public final class MemoryMeasurementStore implements MeasurementStore {
   private final long maxPoints;
   private final Retention retention;
   private final Clock clock;
+  private final BucketCapacity capacity;
   private final ConcurrentHashMap<String, ConcurrentHashMap<Map<String, String>, Series>> metrics =
       new ConcurrentHashMap<>();
   private final AtomicInteger seriesCount = new AtomicInteger();
@@ -41,11 +43,27 @@ public final class MemoryMeasurementStore implements MeasurementStore {
 
   public MemoryMeasurementStore(MetricRegistry registry, int maxSeries, long maxPoints, Retention retention,
       Clock clock) {
+    this(registry, maxSeries, maxPoints, retention, clock, BucketCapacity.CAPACITY);
+  }
+
+  /** A store that keeps everything, on the system clock. */
+  public MemoryMeasurementStore(MetricRegistry registry, int maxSeries, long maxPoints) {
+    this(registry, maxSeries, maxPoints, Retention.forever(), Clock.systemUTC());
+  }
+
+  /** A store whose roll-up buckets hold at most {@code bucketCapacity} samples (tests use small ones). */
+  MemoryMeasurementStore(MetricRegistry registry, int maxSeries, long maxPoints, long bucketCapacity) {
+    this(registry, maxSeries, maxPoints, Retention.forever(), Clock.systemUTC(), bucketCapacity);
+  }
+
+  private MemoryMeasurementStore(MetricRegistry registry, int maxSeries, long maxPoints, Retention retention,
+      Clock clock, long bucketCapacity) {
     this.registry = registry;
     this.maxSeries = maxSeries;
     this.maxPoints = maxPoints;
     this.retention = retention;
     this.clock = clock;
+    this.capacity = new BucketCapacity(bucketCapacity);
   }
 
   @Override
@@ -99,29 +117,55 @@ public final class MemoryMeasurementStore implements MeasurementStore {
 
   @Override
   public long write(List<ParsedMeasurement> batch, String userAgent, long requestTime) {
-    prepare(batch, userAgent, requestTime);
-    long written = 0;
-    for (ParsedMeasurement m : batch) {
-      if (m.count != 0) {
-        apply(m, userAgent);
-        written++;
+    try (Prepared prepared = prepare(batch, userAgent, requestTime)) {
+      long written = 0;
+      for (ParsedMeasurement m : batch) {
+        if (m.count != 0) {
+          apply(m, userAgent);
+          written++;
+        }
       }
+      countAccepted(written);
+      return written;
     }
-    countAccepted(written);
-    return written;
   }
 
   /**
-   * Checks the limits (a 403 when the batch would pass them) and gives every measurement that holds samples its
-   * {@link ParsedMeasurement#series}, creating metrics (gauges, {@code created_by_ua} = {@code userAgent}) and series
-   * as needed.
+   * A batch checked against the limits and the buckets' capacity, whose samples are reserved in that capacity until
+   * it is closed, once written (or given up).
    */
-  public void prepare(List<ParsedMeasurement> batch, String userAgent, long requestTime) {
+  public final class Prepared implements AutoCloseable {
+    private final long reserved;
+
+    private Prepared(long reserved) {
+      this.reserved = reserved;
+    }
+
+    @Override
+    public void close() {
+      capacity.release(reserved);
+    }
+  }
+
+  /**
+   * Checks the limits (a 403 when the batch would pass them) and the buckets' capacity (a 400 naming {@code
+   * count}), and gives every measurement that holds samples its {@link ParsedMeasurement#series}, creating metrics
+   * (gauges, {@code created_by_ua} = {@code userAgent}) and series as needed. Close what it returns once the batch is
+   * written.
+   */
+  public Prepared prepare(List<ParsedMeasurement> batch, String userAgent, long requestTime) {
     checkLimits(batch, requestTime);
-    for (ParsedMeasurement m : batch) {
-      if (m.count != 0 && m.series == null) {
-        m.series = resolve(m, userAgent);
+    Prepared prepared = new Prepared(capacity.reserve(batch));
+    try {
+      for (ParsedMeasurement m : batch) {
+        if (m.count != 0 && m.series == null) {
+          m.series = resolve(m, userAgent);
+        }
       }
+      return prepared;
+    } catch (RuntimeException e) {
+      prepared.close();
+      throw e;
     }
   }
 
@@ -160,6 +204,7 @@ public final class MemoryMeasurementStore implements MeasurementStore {
   }
 
   private void checkLimits(List<ParsedMeasurement> batch, long requestTime) {
+    Set<String> newMetrics = null;
     Set<String> newSeries = null;
     // The same few series recur through a batch, with the same name and tag instances (the parser shares them): a
     // small identity memo saves the lower-casing and two map lookups for each repeat.
@@ -175,8 +220,17 @@ public final class MemoryMeasurementStore implements MeasurementStore {
       Map<Map<String, String>, Series> of = metrics.get(MetricRegistry.key(m.name));
       m.series = of == null ? null : of.get(m.tags);
       if (m.series == null) {
-        if (of == null && registry.get(m.name).map(Metric::isComposite).orElse(false)) {
-          throw ApiError.params("name", m.name + " is a composite metric and cannot take measurements");
+        if (of == null) {
+          Optional<Metric> metric = registry.get(m.name);
+          if (metric.map(Metric::isComposite).orElse(false)) {
+            throw ApiError.params("name", m.name + " is a composite metric and cannot take measurements");
+          }
+          if (metric.isEmpty()) {
+            if (newMetrics == null) {
+              newMetrics = new HashSet<>();
+            }
+            newMetrics.add(MetricRegistry.key(m.name));
+          }
         }
         if (newSeries == null) {
           newSeries = new HashSet<>();
@@ -188,6 +242,7 @@ public final class MemoryMeasurementStore implements MeasurementStore {
         memoSeries[slot] = m.series;
       }
     }
+    registry.checkRoom(newMetrics == null ? 0 : newMetrics.size());
     int adding = newSeries == null ? 0 : newSeries.size();
     if (adding > 0 && seriesCount.get() + (long) adding > maxSeries) {
       throw ApiError.singular(

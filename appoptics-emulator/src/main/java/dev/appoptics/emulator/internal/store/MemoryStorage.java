@@ -20,8 +20,8 @@ public final class MemoryStorage implements Storage {
 
   public MemoryStorage(EmulatorSettings settings) {
     this.retention = settings.retention().orElse(Retention.forever());
-    this.measurements = new MemoryMeasurementStore(new MetricRegistry(ResourceStore.NONE), settings.maxSeries(),
-        settings.maxPoints(), retention, settings.clock());
+    this.measurements = new MemoryMeasurementStore(new MetricRegistry(settings.maxMetrics(), ResourceStore.NONE),
+        settings.maxSeries(), settings.maxPoints(), retention, settings.clock());
   }
 
   @Override

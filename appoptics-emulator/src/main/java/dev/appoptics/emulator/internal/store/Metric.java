@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.appoptics.emulator.internal.http.ApiResponse;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,6 +34,12 @@ public record Metric(
     Map<String, Object> attributes) {
   public static final String GAUGE = "gauge";
   public static final String COMPOSITE = "composite";
+  /**
+   * How deep an attribute's value may nest (objects and lists). Every answer wraps attributes in a few more levels,
+   * and JSON readers and writers refuse documents nested beyond 1000, so a bound well below that keeps every stored
+   * metric answerable.
+   */
+  public static final int MAX_ATTRIBUTE_DEPTH = 32;
 
   public Metric {
     Objects.requireNonNull(name, "name");
@@ -43,6 +50,35 @@ public record Metric(
   /** A gauge created by its first measurement. */
   public static Metric gauge(String name, OptionalInt period, Map<String, Object> attributes) {
     return new Metric(name, GAUGE, Optional.empty(), Optional.empty(), period, Optional.empty(), attributes);
+  }
+
+  /** The first attribute whose value nests deeper than {@link #MAX_ATTRIBUTE_DEPTH}, as a message; empty if none. */
+  public static Optional<String> tooDeep(Map<String, Object> attributes) {
+    for (Map.Entry<String, Object> e : attributes.entrySet()) {
+      int depth = depth(e.getValue());
+      if (depth > MAX_ATTRIBUTE_DEPTH) {
+        return Optional.of("'" + e.getKey() + "' nests " + depth + " levels deep; at most " + MAX_ATTRIBUTE_DEPTH
+            + " are allowed");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Levels of objects and lists in a JSON value (0 for a scalar); its reader already bounded the recursion. */
+  private static int depth(Object value) {
+    int inner = -1;
+    if (value instanceof Map<?, ?> map) {
+      for (Object v : map.values()) {
+        inner = Math.max(inner, depth(v));
+      }
+    } else if (value instanceof List<?> list) {
+      for (Object v : list) {
+        inner = Math.max(inner, depth(v));
+      }
+    } else {
+      return 0;
+    }
+    return 1 + Math.max(inner, 0);
   }
 
   public boolean isComposite() {

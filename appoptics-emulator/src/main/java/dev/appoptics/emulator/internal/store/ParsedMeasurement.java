@@ -23,6 +23,8 @@ public final class ParsedMeasurement {
   public double last = Double.NaN;
   public double stddev = Double.NaN;
   public double squares;
+  /** A summary that gave {@code sum} and {@code count} and nothing else (the Python library's queue sends values so). */
+  public boolean onlySumAndCount;
   public Map<String, Object> attributes = Map.of();
   public Series series;
 }

@@ -20,6 +20,8 @@ public final class Series {
   static final int[] TIER_WIDTHS = {1, 60, 900, 3600};
   /** The number of tiers; tier {@code i} is {@link #tierWidth(int) tierWidth(i)} seconds wide. */
   public static final int TIERS = TIER_WIDTHS.length;
+  /** The width of the widest tier, whose buckets each hold whole buckets of every finer tier. */
+  static final int WIDEST = 3600;
 
   private final long id;
   private final String metric;
@@ -29,6 +31,8 @@ public final class Series {
   private final Tier[] tiers = new Tier[TIER_WIDTHS.length];
   /** Set when the store let go of this series; a writer holding it then looks the series up again. */
   private volatile boolean removed;
+  /** The largest count of any bucket of the widest tier, which holds each finer bucket (see {@link BucketCapacity}). */
+  private volatile long fullestBucket;
 
   Series(long id, String metric, Map<String, String> tags) {
     this.id = id;
@@ -76,7 +80,21 @@ public final class Series {
     for (int i = 1; i < tiers.length; i++) {
       tiers[i].add(time, count, sum, min, max, last, squares);
     }
+    long widest = tiers[tiers.length - 1].addedTo();
+    if (widest > fullestBucket) {
+      fullestBucket = widest;
+    }
     return created ? 1 : 0;
+  }
+
+  /** The largest sample count of any of its buckets; read without locking. */
+  long fullestBucket() {
+    return fullestBucket;
+  }
+
+  /** The sample count of the widest bucket holding {@code time}. */
+  synchronized long hourCount(long time) {
+    return tiers[tiers.length - 1].countAt(time);
   }
 
   synchronized boolean hasPoint(long time) {
@@ -115,6 +133,9 @@ public final class Series {
   /** Puts back one bucket of tier {@code tier} as {@link #visit} handed it out; true when it was a new bucket. */
   public synchronized boolean restore(int tier, long time, long count, double sum, double min, double max,
       double last, long lastTime, double sumSquares) {
+    if (tier == tiers.length - 1 && count > fullestBucket) {
+      fullestBucket = count;
+    }
     return tiers[tier].restore(time, count, sum, min, max, last, lastTime, sumSquares);
   }
 

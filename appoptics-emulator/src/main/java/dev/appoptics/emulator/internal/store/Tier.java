@@ -25,6 +25,8 @@ final class Tier {
   private long[] longs = new long[4 * LONGS];
   private double[] doubles = new double[4 * DOUBLES];
   private int size;
+  /** The count of the bucket the last {@link #add} went to. */
+  private long addedTo;
 
   Tier(int width) {
     this.width = width;
@@ -78,7 +80,19 @@ final class Tier {
         longs[l + LAST_TIME] = time;
       }
     }
+    addedTo = longs[l + COUNT];
     return created;
+  }
+
+  /** The count of the bucket the last {@link #add} went to, after it. */
+  long addedTo() {
+    return addedTo;
+  }
+
+  /** The count of the bucket holding {@code time}; 0 when there is none. */
+  long countAt(long time) {
+    int i = search(Math.floorDiv(time, width) * (long) width);
+    return i < 0 ? 0 : longs[i * LONGS + COUNT];
   }
 
   boolean has(long time) {

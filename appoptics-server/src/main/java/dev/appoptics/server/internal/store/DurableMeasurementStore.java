@@ -97,7 +97,12 @@ final class DurableMeasurementStore implements MeasurementStore {
 
   @Override
   public long write(List<ParsedMeasurement> batch, String userAgent, long requestTime) {
-    memory.prepare(batch, userAgent, requestTime);
+    try (MemoryMeasurementStore.Prepared prepared = memory.prepare(batch, userAgent, requestTime)) {
+      return writePrepared(batch, userAgent);
+    }
+  }
+
+  private long writePrepared(List<ParsedMeasurement> batch, String userAgent) {
     long written = 0;
     long end;
     synchronized (writeLock) {

@@ -79,8 +79,9 @@ public final class DurableStorage implements Storage {
     try {
       r = new SqliteResources(directory.resolve("resources.db"), policy.syncsBeforeAnswer());
       c = new Checkpoints(directory.resolve("measurements.db"));
-      MemoryMeasurementStore memory = new MemoryMeasurementStore(new MetricRegistry(r), settings.maxSeries(),
-          settings.maxPoints(), settings.retention().orElse(Retention.service()), settings.clock());
+      MemoryMeasurementStore memory = new MemoryMeasurementStore(new MetricRegistry(settings.maxMetrics(), r),
+          settings.maxSeries(), settings.maxPoints(), settings.retention().orElse(Retention.service()),
+          settings.clock());
       this.measurements = new DurableMeasurementStore(memory, policy, c);
       long t0 = System.nanoTime();
       this.recovery = Recovery.recover(measurements, c, directory.resolve("log"), tuning.segmentBytes(), syncFigures);

@@ -3,13 +3,10 @@ package dev.appoptics.server.internal.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.appoptics.emulator.Retention;
 import dev.appoptics.emulator.internal.store.MemoryMeasurementStore;
 import dev.appoptics.emulator.internal.store.MetricRegistry;
 import dev.appoptics.emulator.internal.store.ParsedMeasurement;
-import dev.appoptics.emulator.internal.store.ResourceStore;
 import dev.appoptics.emulator.internal.store.Series;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -195,7 +192,6 @@ class CodecTest {
   }
 
   private static MemoryMeasurementStore store() {
-    return new MemoryMeasurementStore(new MetricRegistry(ResourceStore.NONE), 1000, 1_000_000, Retention.forever(),
-        Clock.systemUTC());
+    return new MemoryMeasurementStore(new MetricRegistry(), 1000, 1_000_000);
   }
 }

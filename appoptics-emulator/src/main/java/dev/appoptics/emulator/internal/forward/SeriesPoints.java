@@ -1,0 +1,150 @@
+package dev.appoptics.emulator.internal.forward;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * The points of one series (metric name and tag set) in one forwarded request, sorted by time with at most one point
+ * per second: remote-write receivers want each series' samples in order and refuse a second, different sample at
+ * the same timestamp. Points of the same second merge as the store merges them (counts and sums add, the extremes
+ * widen, the later {@code last} wins); a point stays a plain value only if everything merged into it was one.
+ * Not thread-safe: built and read by one sender.
+ */
+final class SeriesPoints {
+  private final String name;
+  private final Map<String, String> tags;
+  private long[] times = new long[4];
+  private long[] counts = new long[4];
+  private double[] sums = new double[4];
+  private double[] mins = new double[4];
+  private double[] maxs = new double[4];
+  private double[] lasts = new double[4];
+  private boolean[] values = new boolean[4];
+  private int size;
+  private boolean sorted = true;
+
+  SeriesPoints(String name, Map<String, String> tags) {
+    this.name = name;
+    this.tags = tags;
+  }
+
+  /** The metric name (as the registry spells it). */
+  String name() {
+    return name;
+  }
+
+  /** The tags, sorted by name. */
+  Map<String, String> tags() {
+    return tags;
+  }
+
+  void add(long time, boolean value, long count, double sum, double min, double max, double last) {
+    if (size > 0 && times[size - 1] == time) {
+      merge(size - 1, value, count, sum, min, max, last);
+      return;
+    }
+    if (size == times.length) {
+      int n = size * 2;
+      times = Arrays.copyOf(times, n);
+      counts = Arrays.copyOf(counts, n);
+      sums = Arrays.copyOf(sums, n);
+      mins = Arrays.copyOf(mins, n);
+      maxs = Arrays.copyOf(maxs, n);
+      lasts = Arrays.copyOf(lasts, n);
+      values = Arrays.copyOf(values, n);
+    }
+    if (size > 0 && time < times[size - 1]) {
+      sorted = false;
+    }
+    set(size++, time, value, count, sum, min, max, last);
+  }
+
+  /** Sorts by time (ties keep their order) and merges points of the same second; call before reading. */
+  SeriesPoints finish() {
+    if (sorted) {
+      return this;
+    }
+    Integer[] order = new Integer[size];
+    for (int i = 0; i < size; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Long.compare(times[a], times[b]));
+    SeriesPoints out = new SeriesPoints(name, tags);
+    for (int i : order) {
+      out.add(times[i], values[i], counts[i], sums[i], mins[i], maxs[i], lasts[i]);
+    }
+    return out;
+  }
+
+  /** The points {@code [from, to)} as their own series (to split a refused request). */
+  SeriesPoints slice(int from, int to) {
+    SeriesPoints out = new SeriesPoints(name, tags);
+    for (int i = from; i < to; i++) {
+      out.add(times[i], values[i], counts[i], sums[i], mins[i], maxs[i], lasts[i]);
+    }
+    return out;
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** Epoch seconds of point {@code i}. */
+  long time(int i) {
+    return times[i];
+  }
+
+  /** Whether point {@code i} is one plain value (one sample), rather than a summary. */
+  boolean isValue(int i) {
+    return values[i];
+  }
+
+  long count(int i) {
+    return counts[i];
+  }
+
+  double sum(int i) {
+    return sums[i];
+  }
+
+  double min(int i) {
+    return mins[i];
+  }
+
+  double max(int i) {
+    return maxs[i];
+  }
+
+  /** The value of a plain point; the {@code last} of a summary (its mean when the client sent no {@code last}). */
+  double last(int i) {
+    return lasts[i];
+  }
+
+  /** Samples this series makes: one per plain point, five per summary. */
+  int samples() {
+    int n = 0;
+    for (int i = 0; i < size; i++) {
+      n += values[i] ? 1 : 5;
+    }
+    return n;
+  }
+
+  private void merge(int i, boolean value, long count, double sum, double min, double max, double last) {
+    counts[i] += count;
+    sums[i] += sum;
+    mins[i] = Math.min(mins[i], min);
+    maxs[i] = Math.max(maxs[i], max);
+    lasts[i] = last;
+    values[i] &= value;
+  }
+
+  private void set(int i, long time, boolean value, long count, double sum, double min, double max, double last) {
+    times[i] = time;
+    values[i] = value;
+    counts[i] = count;
+    sums[i] = sum;
+    mins[i] = min;
+    maxs[i] = max;
+    lasts[i] = last;
+  }
+}
