@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -32,6 +33,7 @@ import picocli.CommandLine.Option;
       "  appoptics server --data-dir /var/lib/appoptics --tokens-file /etc/appoptics/tokens --bind 0.0.0.0",
       "  appoptics server --data-dir data --token secret --request-log",
       "  appoptics server --data-dir data --sync before-answer --retention raw=7d,1m=90d",
+      "  appoptics server --data-dir data --token t --forward-prometheus http://127.0.0.1:9090/api/v1/write",
       "  appoptics server --data-dir data --port 0     # any free port; read it from the first line",
       "",
       "Tokens file: one token per line; blank lines and lines starting with # are skipped, and a token may be",
@@ -101,6 +103,8 @@ final class ServerCommand implements Callable<Integer> {
       description = "Time between two evaluations of every alert; 0 turns evaluation off (default: ${DEFAULT-VALUE}).")
   String alertInterval;
 
+  @Mixin ForwardingOptions forwarding;
+
   @Option(names = "--header-timeout", paramLabel = "DURATION", defaultValue = "10s",
       description = "How long a request may take to send its headers; past it 408 (default: ${DEFAULT-VALUE}).")
   String headerTimeout;
@@ -139,6 +143,10 @@ final class ServerCommand implements Callable<Integer> {
     Duration headers = duration("--header-timeout", headerTimeout);
     Duration idle = duration("--idle-timeout", idleTimeout);
     Duration past = duration("--past-limit", pastLimit);
+    if (forwarding.queueDir == null && (forwarding.prometheus != null || forwarding.otlp != null)) {
+      // a server keeps what it still has to forward across restarts, as it keeps everything else
+      forwarding.queueDir = dataDir.resolve("forward-queue");
+    }
     AppOpticsServer server;
     try {
       AppOpticsServer.Builder builder = AppOpticsServer.builder(dataDir)
@@ -155,6 +163,7 @@ final class ServerCommand implements Callable<Integer> {
             if (threads != null) {
               e.threads(threads);
             }
+            forwarding.applyTo(e);
           });
       requestLog(builder);
       tokens.forEach(builder::token);
@@ -162,6 +171,8 @@ final class ServerCommand implements Callable<Integer> {
         builder.tokensFile(tokensFile);
       }
       server = builder.start();
+    } catch (CliFailure e) {
+      throw e;
     } catch (IllegalArgumentException e) { // ServerConfigurationException among them
       throw CliFailure.usage(e.getMessage(), "see 'appoptics server --help'");
     } catch (RuntimeException e) {

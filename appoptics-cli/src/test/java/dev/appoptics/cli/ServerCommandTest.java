@@ -63,6 +63,15 @@ class ServerCommandTest {
   }
 
   @Test
+  void aBadForwardingOptionIsExitCode2() {
+    CliRun run = server("--port", "0", "--token", "t", "--forward-prometheus", "http://127.0.0.1:9/api/v1/write",
+        "--forward-when-full", "sometimes");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("sometimes");
+  }
+
+  @Test
   void aPortOutOfRangeIsExitCode2() {
     CliRun run = server("--port", "70000", "--token", "t");
 

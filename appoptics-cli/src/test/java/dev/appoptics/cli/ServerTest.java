@@ -235,6 +235,20 @@ class ServerTest {
     }
   }
 
+  @Test
+  void forwardingKeepsItsQueueInTheDataDirectory() throws Exception {
+    Path data = dir.resolve("data");
+    try (ServerProcess server = ServerProcess.start(data, "--port", "0", "--token", "t",
+        "--forward-prometheus", "http://127.0.0.1:9/api/v1/write")) {
+      assertThat(status(server, "POST", "measurements", "t")).isEqualTo(202);
+      assertThat(server.terminate()).isZero();
+    }
+
+    try (java.util.stream.Stream<Path> queued = Files.walk(data.resolve("forward-queue"))) {
+      assertThat(queued.filter(Files::isRegularFile)).as("the unforwarded payload waits on disk").isNotEmpty();
+    }
+  }
+
   /** Waits until the server is answering the request whose body is still arriving (and the scrape itself). */
   private static void awaitInFlight(ServerProcess server) throws Exception {
     for (int i = 0; i < 200; i++) {
