@@ -117,7 +117,8 @@ public final class MemoryMeasurementStore implements MeasurementStore {
 
   @Override
   public long write(List<ParsedMeasurement> batch, String userAgent, long requestTime) {
-    try (Prepared prepared = prepare(batch, userAgent, requestTime)) {
+    Prepared prepared = prepare(batch, userAgent, requestTime);
+    try {
       long written = 0;
       for (ParsedMeasurement m : batch) {
         if (m.count != 0) {
@@ -127,6 +128,8 @@ public final class MemoryMeasurementStore implements MeasurementStore {
       }
       countAccepted(written);
       return written;
+    } finally {
+      prepared.close();
     }
   }
 

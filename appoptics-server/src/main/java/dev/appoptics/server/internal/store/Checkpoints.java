@@ -18,7 +18,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The checkpoints of the measurement store in SQLite ({@code measurements.db}): each series with the log position it
- * was saved at, its buckets in chunks ({@link BucketCodec}), and the log position replay starts from. A checkpoint
+ * was saved at (and how many of that batch's samples for it the copy holds), its buckets in chunks ({@link
+ * BucketCodec}), and the log position replay starts from. A checkpoint
  * rewrites only the chunks whose buckets changed since the last one, in one transaction forced to disk.
  */
 final class Checkpoints implements AutoCloseable {
@@ -33,7 +34,7 @@ final class Checkpoints implements AutoCloseable {
     this.file = file;
     this.db = Sqlite.open(file, true,
         "CREATE TABLE IF NOT EXISTS series (id INTEGER PRIMARY KEY, metric TEXT NOT NULL, tags BLOB NOT NULL,"
-            + " position INTEGER NOT NULL)",
+            + " position INTEGER NOT NULL, samples INTEGER NOT NULL)",
         "CREATE TABLE IF NOT EXISTS chunks (series INTEGER NOT NULL, tier INTEGER NOT NULL, start INTEGER NOT NULL,"
             + " buckets INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (series, tier, start)) WITHOUT ROWID",
         "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)");
@@ -58,13 +59,13 @@ final class Checkpoints implements AutoCloseable {
   /** Restores the last checkpoint into {@code memory}. A chunk that does not decode is left out and reported. */
   Loaded load(MemoryMeasurementStore memory) throws SQLException {
     Map<Long, SeriesState> series = new HashMap<>();
-    try (PreparedStatement q = db.prepareStatement("SELECT id, metric, tags, position FROM series");
+    try (PreparedStatement q = db.prepareStatement("SELECT id, metric, tags, position, samples FROM series");
         ResultSet rows = q.executeQuery()) {
       while (rows.next()) {
         long id = rows.getLong(1);
         try {
           Series s = memory.restoreSeries(id, rows.getString(2), tags(rows.getBytes(3)));
-          series.put(id, new SeriesState(s, rows.getLong(4)));
+          series.put(id, new SeriesState(s, rows.getLong(4), rows.getLong(5)));
         } catch (CorruptDataException e) {
           LOG.log(System.Logger.Level.WARNING, "left out series " + id + " of " + rows.getString(2)
               + ", whose saved tags are damaged: " + e.getMessage());
@@ -111,7 +112,7 @@ final class Checkpoints implements AutoCloseable {
     boolean saved = false;
     try (BucketCodec.Encoder encoder = new BucketCodec.Encoder();
         PreparedStatement upsertSeries = db.prepareStatement(
-            "INSERT OR REPLACE INTO series (id, metric, tags, position) VALUES (?, ?, ?, ?)");
+            "INSERT OR REPLACE INTO series (id, metric, tags, position, samples) VALUES (?, ?, ?, ?, ?)");
         PreparedStatement deleteRange = db.prepareStatement(
             "DELETE FROM chunks WHERE series = ? AND tier = ? AND start BETWEEN ? AND ?");
         PreparedStatement insertChunk = db.prepareStatement(
@@ -144,6 +145,7 @@ final class Checkpoints implements AutoCloseable {
         upsertSeries.setString(2, s.metric());
         upsertSeries.setBytes(3, tags(s.tags()));
         upsertSeries.setLong(4, changed.get().position());
+        upsertSeries.setLong(5, changed.get().samples());
         upsertSeries.executeUpdate();
         for (int tier = 0; tier < Series.TIERS; tier++) {
           deleteRange.setLong(1, s.id());

@@ -23,7 +23,8 @@ import java.util.Map;
  * <p>Writes take turns under one lock from the log append to the last bucket applied (parsing, validation and the
  * limit checks happen before, in parallel), so the log's order is the order the buckets saw. A checkpoint does not
  * stop writers: it copies each series under the series' own lock together with the position of the last batch
- * applied to it, and replay after a restart leaves out, per series, the batches the checkpoint already holds.
+ * applied to it (and how many of that batch's samples), and replay after a restart leaves out, per series, what the
+ * checkpoint already holds.
  */
 final class DurableMeasurementStore implements MeasurementStore {
   private final MemoryMeasurementStore memory;
@@ -97,8 +98,11 @@ final class DurableMeasurementStore implements MeasurementStore {
 
   @Override
   public long write(List<ParsedMeasurement> batch, String userAgent, long requestTime) {
-    try (MemoryMeasurementStore.Prepared prepared = memory.prepare(batch, userAgent, requestTime)) {
+    MemoryMeasurementStore.Prepared prepared = memory.prepare(batch, userAgent, requestTime);
+    try {
       return writePrepared(batch, userAgent);
+    } finally {
+      prepared.close();
     }
   }
 
@@ -152,7 +156,7 @@ final class DurableMeasurementStore implements MeasurementStore {
       if (m.count == 0) {
         continue;
       }
-      SeriesState state = states.computeIfAbsent(m.series, s -> new SeriesState(s, Long.MIN_VALUE));
+      SeriesState state = states.computeIfAbsent(m.series, SeriesState::new);
       if (state.namedInSegment != segment) {
         LogRecords.series(records, m.series);
         state.namedInSegment = segment;

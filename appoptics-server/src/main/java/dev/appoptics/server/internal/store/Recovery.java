@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Puts the measurement store back as it was: loads the last checkpoint, replays the log from the checkpoint's
- * position (leaving out, per series, the batches the checkpoint holds), forgets the series of metrics no longer in
+ * position (leaving out, per series, the samples the checkpoint holds), forgets the series of metrics no longer in
  * the registry, applies the retention, and opens the log for appending in a new segment.
  */
 final class Recovery implements LogRecords.Reader {
@@ -77,7 +77,7 @@ final class Recovery implements LogRecords.Reader {
   public void series(long id, String metric, Map<String, String> tags) {
     if (!byId.containsKey(id)) {
       Series s = memory.restoreSeries(id, metric, tags);
-      SeriesState state = states.computeIfAbsent(s, x -> new SeriesState(x, Long.MIN_VALUE));
+      SeriesState state = states.computeIfAbsent(s, SeriesState::new);
       byId.put(id, state);
     }
   }
@@ -90,7 +90,7 @@ final class Recovery implements LogRecords.Reader {
       unknown++;
       return;
     }
-    if (position <= state.savedPosition) {
+    if (!state.replays(position)) {
       return;
     }
     scratch.series = state.series;

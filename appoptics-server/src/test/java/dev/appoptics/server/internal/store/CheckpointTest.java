@@ -90,6 +90,31 @@ class CheckpointTest {
     }
   }
 
+  /**
+   * A checkpoint may copy a series between two samples of one batch (writers release the series between samples):
+   * the copy then holds the batch's first samples only, and replay must apply the others.
+   */
+  @Test
+  void aCopyTakenWithinABatchKeepsCountOfItsSamples() {
+    Series series = new dev.appoptics.emulator.internal.store.MemoryMeasurementStore(
+        new dev.appoptics.emulator.internal.store.MetricRegistry(), 10, 100)
+        .restoreSeries(1, "m", Measurements.value("m", "h", T, 0).tags);
+    SeriesState live = new SeriesState(series);
+    live.applied(100, T);
+    live.applied(200, T + 1);
+    live.applied(200, T + 2); // the copy is taken here, before the batch at 200 writes its third sample
+    SeriesState.Changed copied = live.takeChanged().orElseThrow();
+    assertThat(copied.position()).isEqualTo(200);
+    assertThat(copied.samples()).isEqualTo(2);
+
+    SeriesState restored = new SeriesState(series, copied.position(), copied.samples());
+    assertThat(restored.replays(100)).isFalse();
+    assertThat(restored.replays(200)).isFalse();
+    assertThat(restored.replays(200)).isFalse();
+    assertThat(restored.replays(200)).isTrue(); // the third sample of the batch at 200
+    assertThat(restored.replays(300)).isTrue();
+  }
+
   @Test
   void syncBeforeAnswerSharesSyncsBetweenConcurrentWriters() throws Exception {
     int writers = 8;
