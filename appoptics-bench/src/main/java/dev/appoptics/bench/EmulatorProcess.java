@@ -12,8 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The emulator ({@code dev.appoptics.emulator.EmulatorMain}) in a separate JVM, started with this JVM's class path so
- * that its CPU and heap are not counted as the client's. Its port is read from the {@code listening on …} line.
+ * The emulator ({@code dev.appoptics.emulator.EmulatorMain}, or another main class that prints the same line, such as
+ * {@link BenchServer}) in a separate JVM, started with this JVM's class path so that its CPU and heap are not counted
+ * as the client's. Its port is read from the {@code listening on …} line.
  */
 final class EmulatorProcess implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("listening on\\s+(?:https?://)?([^:/\\s]+):(\\d+)");
@@ -30,14 +31,19 @@ final class EmulatorProcess implements AutoCloseable {
 
   /** Starts the emulator on {@code port} (0 = ephemeral) with extra JVM and program arguments. */
   static EmulatorProcess start(int port, List<String> jvmArgs, List<String> args) throws IOException {
+    List<String> all = new ArrayList<>(List.of("--port", Integer.toString(port)));
+    all.addAll(args);
+    return start("dev.appoptics.emulator.EmulatorMain", jvmArgs, all);
+  }
+
+  /** Starts {@code mainClass} with extra JVM and program arguments; returns once it says where it listens. */
+  static EmulatorProcess start(String mainClass, List<String> jvmArgs, List<String> args) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
     cmd.addAll(jvmArgs);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
-    cmd.add("dev.appoptics.emulator.EmulatorMain");
-    cmd.add("--port");
-    cmd.add(Integer.toString(port));
+    cmd.add(mainClass);
     cmd.addAll(args);
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -85,10 +91,31 @@ final class EmulatorProcess implements AutoCloseable {
         () -> new IllegalStateException("this platform does not report a process's CPU time"));
   }
 
+  /** The heap the process uses right after a full collection (what it retains), through {@code jcmd}. */
+  long heapAfterGc() throws IOException, InterruptedException {
+    String jcmd = System.getProperty("java.home") + File.separator + "bin" + File.separator + "jcmd";
+    String pid = Long.toString(process.pid());
+    new ProcessBuilder(jcmd, pid, "GC.run").redirectErrorStream(true).start().waitFor();
+    Process info = new ProcessBuilder(jcmd, pid, "GC.heap_info").redirectErrorStream(true).start();
+    String text = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    info.waitFor();
+    Matcher m = Pattern.compile("used (\\d+)K").matcher(text);
+    if (!m.find()) {
+      throw new IOException("jcmd GC.heap_info said no heap use: " + text);
+    }
+    return Long.parseLong(m.group(1)) * 1024;
+  }
+
+  /** Kills the process at once ({@code kill -9}): nothing it holds in memory is saved. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
   @Override
   public void close() throws InterruptedException {
     process.destroy();
-    if (!process.waitFor(5, TimeUnit.SECONDS)) {
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
       process.destroyForcibly();
     }
   }

@@ -1,11 +1,6 @@
 package dev.appoptics.bench;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How fast the emulator ingests measurements: pre-encoded batches POSTed over keep-alive sockets from several threads
@@ -64,30 +59,9 @@ public final class IngestBench {
 
   /** Sends {@code requests} batches from {@code threads} threads; returns how many were answered 2xx. */
   static long run(EmulatorProcess emulator, byte[][] bodies, int requests, int threads) throws Exception {
-    AtomicLong next = new AtomicLong();
-    AtomicLong ok = new AtomicLong();
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        futures.add(pool.submit(() -> {
-          try (RawHttp http = new RawHttp(emulator.host(), emulator.port())) {
-            for (long i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
-              int status = http.post("/v1/measurements", bodies[(int) (i % bodies.length)], Workload.authorization());
-              if (status / 100 == 2) {
-                ok.incrementAndGet();
-              }
-            }
-          }
-          return null;
-        }));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } finally {
-      pool.shutdown();
-    }
-    return ok.get();
+    Sender.Target target = new Sender.Target(emulator.host(), emulator.port(), "/v1/measurements",
+        "application/json", Workload.authorization());
+    Sender.Result r = Sender.run(target, i -> bodies[(int) (i % bodies.length)], requests, threads);
+    return r.requests() - r.failed();
   }
 }

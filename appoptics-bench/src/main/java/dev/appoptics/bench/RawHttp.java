@@ -29,8 +29,13 @@ final class RawHttp implements Closeable {
 
   /** POSTs a JSON body and returns the status code; reconnects if the server closed the connection. */
   int post(String path, byte[] body, String authorization) throws IOException {
+    return post(path, body, authorization, "application/json");
+  }
+
+  /** POSTs a body of {@code contentType} and returns the status code. */
+  int post(String path, byte[] body, String authorization, String contentType) throws IOException {
     String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: " + authorization
-        + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
+        + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + body.length + "\r\n\r\n";
     byte[] h = head.getBytes(StandardCharsets.US_ASCII);
     byte[] request = new byte[h.length + body.length];
     System.arraycopy(h, 0, request, 0, h.length);
@@ -39,6 +44,18 @@ final class RawHttp implements Closeable {
       connect();
     }
     out.write(request);
+    out.flush();
+    return readResponse();
+  }
+
+  /** GETs {@code path} and returns the status code; the answer is read and dropped. */
+  int get(String path, String authorization) throws IOException {
+    String head = "GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: " + authorization
+        + "\r\n\r\n";
+    if (socket == null) {
+      connect();
+    }
+    out.write(head.getBytes(StandardCharsets.US_ASCII));
     out.flush();
     return readResponse();
   }

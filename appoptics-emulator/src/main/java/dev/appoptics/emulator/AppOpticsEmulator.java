@@ -20,7 +20,8 @@ import java.util.function.Consumer;
 /**
  * A local HTTP server that speaks the AppOptics Metrics API v1: measurements, metrics, spaces, charts, alerts,
  * annotations, services and more, stored in memory. Start one per test class (or per test) on a free port and point
- * a client at {@link #baseUri()}.
+ * a client at {@link #baseUri()}. Given a {@linkplain Builder#dataDirectory data directory} (and the
+ * {@code appoptics-server} artifact on the class path), it keeps everything there instead, durably.
  *
  * <pre>{@code
  * try (AppOpticsEmulator emulator = AppOpticsEmulator.start()) {
@@ -46,10 +47,16 @@ public final class AppOpticsEmulator implements AutoCloseable {
 
   private AppOpticsEmulator(EmulatorSettings settings) {
     this.state = new EmulatorState(settings);
-    this.modules = EmulatorModules.create(settings, state);
+    try {
+      this.modules = EmulatorModules.create(settings, state);
+      state.storage().start();
+      this.forwarder =
+          settings.forwarding().enabled() ? Forwarder.start(settings.forwarding(), state, settings.clock()) : null;
+    } catch (RuntimeException e) {
+      state.storage().close();
+      throw e;
+    }
     this.alerting = EmulatorModules.find(modules, AlertingModule.class);
-    this.forwarder =
-        settings.forwarding().enabled() ? Forwarder.start(settings.forwarding(), state, settings.clock()) : null;
     this.front =
         new HttpFront(
             new HttpFront.Config(
@@ -75,6 +82,7 @@ public final class AppOpticsEmulator implements AutoCloseable {
         forwarder.close();
       }
       closeModules();
+      state.storage().close();
       throw new UncheckedIOException(
           "cannot listen on " + settings.bindAddress() + ":" + settings.port() + ": " + e.getMessage(), e);
     }
@@ -151,9 +159,10 @@ public final class AppOpticsEmulator implements AutoCloseable {
   }
 
   /**
-   * Stops listening and releases the threads; idempotent. With forwarding, then stops it: an in-memory forwarding
-   * queue first gets a few seconds to drain while its receiver answers; a queue on disk keeps what is left for the
-   * next start.
+   * Stops listening, finishes the requests in flight, and releases the threads; idempotent. With forwarding, then
+   * stops it: an in-memory forwarding queue first gets a few seconds to drain while its receiver answers; a queue on
+   * disk keeps what is left for the next start. A durable emulator then syncs and closes its store, so that it opens
+   * again without replaying its log.
    */
   @Override
   public void close() {
@@ -162,6 +171,7 @@ public final class AppOpticsEmulator implements AutoCloseable {
     if (forwarder != null) {
       forwarder.close();
     }
+    state.storage().close();
   }
 
   private void closeModules() {
@@ -344,6 +354,32 @@ public final class AppOpticsEmulator implements AutoCloseable {
      */
     public Builder threads(int threads) {
       settings.threads(threads);
+      return this;
+    }
+
+    /**
+     * Keeps everything (measurements, metrics, spaces, charts, alerts, services, annotations, API tokens, snapshots,
+     * jobs) in {@code directory}, created when missing, so that an emulator started on it again finds it all. Needs
+     * the {@code dev.appoptics:appoptics-server} artifact on the class path; without this setting the emulator keeps
+     * everything in memory.
+     */
+    public Builder dataDirectory(java.nio.file.Path directory) {
+      settings.dataDirectory(directory);
+      return this;
+    }
+
+    /** When a durable emulator syncs to disk; default {@link SyncPolicy#defaults()} (every second). */
+    public Builder syncPolicy(SyncPolicy policy) {
+      settings.syncPolicy(policy);
+      return this;
+    }
+
+    /**
+     * How long each resolution of measurements is kept; default {@link Retention#service()} with a data directory,
+     * everything in memory.
+     */
+    public Builder retention(Retention retention) {
+      settings.retention(retention);
       return this;
     }
 

@@ -14,6 +14,7 @@ import dev.appoptics.emulator.internal.resources.services.ServicesModule;
 import dev.appoptics.emulator.internal.resources.snapshots.SnapshotsModule;
 import dev.appoptics.emulator.internal.resources.spaces.SpacesModule;
 import dev.appoptics.emulator.internal.resources.tokens.ApiTokensModule;
+import dev.appoptics.emulator.internal.store.ResourceStore;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,20 +31,22 @@ public final class EmulatorModules {
     List<ApiModule> modules = new ArrayList<>();
     modules.add(new MeasurementsModule(settings, state, composites));
     modules.add(new MetricsModule(state, composites));
-    // Resource areas (annotations, spaces and charts, alerts, services, api tokens, jobs): one line each.
-    ServicesModule services = new ServicesModule(settings.services());
+    // Resource areas (annotations, spaces and charts, alerts, services, api tokens, jobs): one line each. Each loads
+    // its records from the resource store and writes its changes there.
+    ResourceStore resources = state.resources();
+    ServicesModule services = new ServicesModule(settings.services(), resources);
     modules.add(services);
-    AlertsModule alerts = new AlertsModule(services);
+    AlertsModule alerts = new AlertsModule(services, resources);
     // Listed before the alert resource, whose /v1/alerts/{id} would otherwise take /v1/alerts/status.
     modules.add(new AlertingModule(settings, state, alerts, services));
     modules.add(alerts);
-    SpacesModule spaces = new SpacesModule(settings.uniqueSpaceNames());
+    SpacesModule spaces = new SpacesModule(settings.uniqueSpaceNames(), resources);
     modules.add(spaces);
-    modules.add(new AnnotationsModule(settings.annotationEventsAsList()));
-    modules.add(new ApiTokensModule());
-    JobsModule jobs = new JobsModule(settings.clock(), settings.jobDuration());
+    modules.add(new AnnotationsModule(settings.annotationEventsAsList(), resources));
+    modules.add(new ApiTokensModule(resources));
+    JobsModule jobs = new JobsModule(settings.clock(), settings.jobDuration(), resources);
     modules.add(jobs);
-    modules.add(new SnapshotsModule(spaces, jobs));
+    modules.add(new SnapshotsModule(spaces, jobs, resources));
     // Public routes outside /v1/ (see Router.addPublic): no token, rate limit or faults.
     modules.add(new HealthModule());
     modules.add(new ConsoleModule());

@@ -1,8 +1,11 @@
 package dev.appoptics.emulator.internal;
 
 import dev.appoptics.emulator.Faults;
+import dev.appoptics.emulator.Retention;
 import dev.appoptics.emulator.ServiceSeed;
+import dev.appoptics.emulator.SyncPolicy;
 import dev.appoptics.emulator.internal.forward.ForwardSettings;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,6 +55,9 @@ public final class EmulatorSettings {
   private final boolean uniqueSpaceNames;
   private final Duration jobDuration;
   private final int threads;
+  private final Path dataDirectory;
+  private final SyncPolicy syncPolicy;
+  private final Retention retention;
   private final ForwardSettings forwarding;
   private final Duration alertInterval;
   private final int alertDeliveryAttempts;
@@ -83,6 +89,9 @@ public final class EmulatorSettings {
     uniqueSpaceNames = b.uniqueSpaceNames;
     jobDuration = b.jobDuration;
     threads = b.threads;
+    dataDirectory = b.dataDirectory;
+    syncPolicy = b.syncPolicy;
+    retention = b.retention;
     forwarding = b.forwarding;
     alertInterval = b.alertInterval;
     alertDeliveryAttempts = b.alertDeliveryAttempts;
@@ -212,6 +221,24 @@ public final class EmulatorSettings {
     return threads;
   }
 
+  /** Where a durable emulator keeps its data; empty for an in-memory one. */
+  public Optional<Path> dataDirectory() {
+    return Optional.ofNullable(dataDirectory);
+  }
+
+  /** When a durable emulator syncs what it accepted to disk. */
+  public SyncPolicy syncPolicy() {
+    return syncPolicy;
+  }
+
+  /**
+   * How long each resolution is kept, when set; unset, a durable emulator keeps {@link Retention#service()} and an
+   * in-memory one everything.
+   */
+  public Optional<Retention> retention() {
+    return Optional.ofNullable(retention);
+  }
+
   /** Where accepted measurements are forwarded; {@link ForwardSettings#NONE} by default. */
   public ForwardSettings forwarding() {
     return forwarding;
@@ -259,6 +286,9 @@ public final class EmulatorSettings {
     private boolean uniqueSpaceNames;
     private Duration jobDuration = Duration.ZERO;
     private int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    private Path dataDirectory;
+    private SyncPolicy syncPolicy = SyncPolicy.defaults();
+    private Retention retention;
     private ForwardSettings forwarding = ForwardSettings.NONE;
     private Duration alertInterval = DEFAULT_ALERT_INTERVAL;
     private int alertDeliveryAttempts = DEFAULT_ALERT_DELIVERY_ATTEMPTS;
@@ -402,6 +432,21 @@ public final class EmulatorSettings {
 
     public Builder threads(int threads) {
       this.threads = positive("threads", threads);
+      return this;
+    }
+
+    public Builder dataDirectory(Path directory) {
+      this.dataDirectory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    public Builder syncPolicy(SyncPolicy policy) {
+      this.syncPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    public Builder retention(Retention retention) {
+      this.retention = Objects.requireNonNull(retention, "retention");
       return this;
     }
 

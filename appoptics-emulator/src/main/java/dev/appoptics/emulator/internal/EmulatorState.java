@@ -5,30 +5,42 @@ import dev.appoptics.emulator.internal.ops.PrometheusText;
 import dev.appoptics.emulator.internal.store.MeasurementStore;
 import dev.appoptics.emulator.internal.store.MetricRegistry;
 import dev.appoptics.emulator.internal.store.ParsedMeasurement;
+import dev.appoptics.emulator.internal.store.ResourceStore;
+import dev.appoptics.emulator.internal.store.Storage;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The data every module may read: the metric registry and the measurement store, the parts that see accepted
- * measurement batches, and the parts that report on {@code GET /metrics}. Thread-safe.
+/**
+ * The data every module may read: the storage (the measurement store with its metric registry, and the resource
+ * store the resource areas keep their records in), the parts that see accepted measurement batches, and the parts
+ * that report on {@code GET /metrics}. Thread-safe.
  */
 public final class EmulatorState {
-  private final MetricRegistry registry;
-  private final MeasurementStore store;
+  private final Storage storage;
   private final List<MetricsSource> metricsSources = new CopyOnWriteArrayList<>();
   private final List<AcceptedBatchListener> batchListeners = new CopyOnWriteArrayList<>();
 
+  /** Opens the storage the settings ask for (in memory, or durable in a data directory). */
   public EmulatorState(EmulatorSettings settings) {
-    this.registry = new MetricRegistry(settings.maxMetrics());
-    this.store = new MeasurementStore(registry, settings.maxSeries(), settings.maxPoints());
+    this.storage = Storage.open(settings);
+    addMetricsSource(storage);
+  }
+
+  public Storage storage() {
+    return storage;
   }
 
   public MetricRegistry registry() {
-    return registry;
+    return storage.measurements().registry();
   }
 
   public MeasurementStore store() {
-    return store;
+    return storage.measurements();
+  }
+
+  public ResourceStore resources() {
+    return storage.resources();
   }
 
   /** Adds a part that sees every accepted measurement batch (see {@link AcceptedBatchListener}). */

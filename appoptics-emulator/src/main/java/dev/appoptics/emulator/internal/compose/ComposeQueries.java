@@ -38,7 +38,7 @@ public final class ComposeQueries implements CompositeQueries {
   public ApiResponse compose(ApiRequest request) {
     String text = request.query("compose").orElseThrow(() -> ApiError.params("compose", "is required"));
     Composite composite = compile(text, "compose");
-    QueryWindow window = QueryWindow.of(request);
+    QueryWindow window = QueryWindow.of(request).servedBy(state.store());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("compose", text);
     body.put("resolution", window.resolution());
@@ -50,7 +50,7 @@ public final class ComposeQueries implements CompositeQueries {
   public ApiResponse queryPersisted(Metric metric, ApiRequest request) {
     String text = metric.composite().orElseThrow(() -> ApiError.params("composite", "is missing on " + metric.name()));
     Composite composite = compile(text, "composite");
-    QueryWindow window = QueryWindow.of(request);
+    QueryWindow window = QueryWindow.of(request).servedBy(state.store());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("name", metric.name());
     body.put("type", metric.type());

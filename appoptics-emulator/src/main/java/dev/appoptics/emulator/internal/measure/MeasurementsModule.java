@@ -88,6 +88,6 @@ public final class MeasurementsModule implements ApiModule {
     if (metric.isComposite()) {
       return composites.queryPersisted(metric, request);
     }
-    return new MeasurementQuery(request, settings).run(metric, store.series(metric.name()));
+    return new MeasurementQuery(request, settings, store).run(metric, store.series(metric.name()));
   }
 }

@@ -2,6 +2,7 @@ package dev.appoptics.emulator.internal.measure;
 
 import dev.appoptics.emulator.internal.http.ApiError;
 import dev.appoptics.emulator.internal.http.ApiRequest;
+import dev.appoptics.emulator.internal.store.MeasurementStore;
 import java.util.Optional;
 
 /**
@@ -49,6 +50,15 @@ public record QueryWindow(long start, long end, long resolution) {
       throw ApiError.params("end_time", "must not be before start_time (" + e + " < " + s + ")");
     }
     return new QueryWindow(s, e, r);
+  }
+
+  /**
+   * This window at the resolution {@code store} can serve it: coarser when the range reaches past what the asked
+   * resolution keeps (see {@link MeasurementStore#resolutionFor}); the answer names the resolution used.
+   */
+  public QueryWindow servedBy(MeasurementStore store) {
+    long served = store.resolutionFor(start, resolution);
+    return served == resolution ? this : new QueryWindow(start, end, served);
   }
 
   /** The first point time: {@code start} aligned down to the resolution. */

@@ -1,5 +1,9 @@
 package dev.appoptics.emulator.internal.store;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.appoptics.emulator.internal.http.ApiResponse;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,6 +83,33 @@ public record Metric(
 
   public boolean isComposite() {
     return COMPOSITE.equals(type);
+  }
+
+  /** The metric as a {@link ResourceStore} keeps it: every field as set, absent ones left out. */
+  public ObjectNode toDocument() {
+    ObjectNode doc = ApiResponse.mapper().createObjectNode().put("name", name).put("type", type);
+    displayName.ifPresent(d -> doc.put("display_name", d));
+    description.ifPresent(d -> doc.put("description", d));
+    period.ifPresent(p -> doc.put("period", p));
+    composite.ifPresent(c -> doc.put("composite", c));
+    doc.set("attributes", ApiResponse.mapper().valueToTree(attributes));
+    return doc;
+  }
+
+  /** The metric {@link #toDocument()} wrote. */
+  public static Metric fromDocument(JsonNode doc) {
+    return new Metric(
+        doc.get("name").asText(),
+        doc.get("type").asText(),
+        text(doc, "display_name"),
+        text(doc, "description"),
+        doc.hasNonNull("period") ? OptionalInt.of(doc.get("period").asInt()) : OptionalInt.empty(),
+        text(doc, "composite"),
+        ApiResponse.mapper().convertValue(doc.get("attributes"), new TypeReference<Map<String, Object>>() {}));
+  }
+
+  private static Optional<String> text(JsonNode doc, String field) {
+    return doc.hasNonNull(field) ? Optional.of(doc.get(field).asText()) : Optional.empty();
   }
 
   /** The metric as the API writes it. */

@@ -12,15 +12,19 @@ import java.util.function.UnaryOperator;
 /**
  * Every metric the emulator knows, by name ignoring case, kept sorted by that lower-cased name. A listing pages
  * through an array snapshot of that order, rebuilt (a walk, no sort) only after a change, so a page costs its own
- * items. At most {@code maxMetrics} metrics. Thread-safe: reads are lock-free, changes take turns.
+ * items. At most {@code maxMetrics} metrics. Every change is written to the {@link ResourceStore} (collection
+ * {@value #COLLECTION}) before it is visible. Thread-safe: reads are lock-free, changes take turns.
  *
  * <p>Read API for other parts of the emulator: {@link #get(String)} for one metric, {@link #find(String)} for all
  * metrics whose name matches a pattern with {@code *} wildcards, {@link #all()} for everything, {@link #page} for
  * a listing.
  */
 public final class MetricRegistry {
+  static final String COLLECTION = "metrics";
+
   private final ConcurrentSkipListMap<String, Metric> metrics = new ConcurrentSkipListMap<>();
   private final int maxMetrics;
+  private final ResourceStore resources;
   /** The number of metrics: the skip list counts by walking. */
   private volatile int size;
   /** Counts changes, so that a listing snapshot built while one happened is not kept. */
@@ -28,13 +32,17 @@ public final class MetricRegistry {
   private volatile Sorted sorted;
   private volatile Filtered filtered;
 
-  /** A registry without a practical bound. */
+  /** A registry without a practical bound, kept nowhere. */
   public MetricRegistry() {
-    this(Integer.MAX_VALUE);
+    this(Integer.MAX_VALUE, ResourceStore.NONE);
   }
 
-  public MetricRegistry(int maxMetrics) {
+  /** The registry holding what {@code resources} kept, at most {@code maxMetrics} metrics from now on. */
+  public MetricRegistry(int maxMetrics, ResourceStore resources) {
     this.maxMetrics = maxMetrics;
+    this.resources = resources;
+    resources.load(COLLECTION).forEach((key, doc) -> metrics.put(key, Metric.fromDocument(doc)));
+    size = metrics.size();
   }
 
   static String key(String name) {
@@ -161,44 +169,59 @@ public final class MetricRegistry {
 
   /** The existing metric, or {@code created} stored under its name; the first writer wins. */
   synchronized Metric getOrCreate(Metric created) {
-    Metric existing = metrics.putIfAbsent(key(created.name()), created);
+    Metric existing = metrics.get(key(created.name()));
     if (existing != null) {
       return existing;
     }
-    size++;
-    changed();
+    save(created);
     return created;
   }
 
   /** Creates (within the bound: a 403 past it) or replaces; true when it created. */
   public synchronized boolean put(Metric metric) {
-    String key = key(metric.name());
-    if (!metrics.containsKey(key)) {
+    boolean creates = !metrics.containsKey(key(metric.name()));
+    if (creates) {
       checkRoom(1);
-      size++;
     }
-    changed();
-    return metrics.put(key, metric) == null;
+    save(metric);
+    return creates;
   }
 
   /** Applies {@code change} to the metric if present; the result, or empty when absent. */
   public synchronized Optional<Metric> update(String name, UnaryOperator<Metric> change) {
-    changed();
-    return Optional.ofNullable(metrics.computeIfPresent(key(name), (k, m) -> change.apply(m)));
+    Metric old = metrics.get(key(name));
+    if (old == null) {
+      return Optional.empty();
+    }
+    Metric changed = change.apply(old);
+    save(changed);
+    return Optional.of(changed);
   }
 
   public synchronized boolean remove(String name) {
-    boolean removed = metrics.remove(key(name)) != null;
-    if (removed) {
-      size--;
-      changed();
+    if (!metrics.containsKey(key(name))) {
+      return false;
     }
-    return removed;
+    resources.delete(COLLECTION, key(name));
+    metrics.remove(key(name));
+    size--;
+    changed();
+    return true;
   }
 
   public synchronized void clear() {
+    resources.deleteAll(COLLECTION);
     metrics.clear();
     size = 0;
+    changed();
+  }
+
+  /** Writes {@code metric}, then puts it in place of the one with its name. */
+  private void save(Metric metric) {
+    resources.put(COLLECTION, key(metric.name()), metric.toDocument());
+    if (metrics.put(key(metric.name()), metric) == null) {
+      size++;
+    }
     changed();
   }
 }

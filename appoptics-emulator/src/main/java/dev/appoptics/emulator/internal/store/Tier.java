@@ -147,6 +147,63 @@ final class Tier {
     }
   }
 
+  /** Hands each stored bucket whose time lies in {@code [from, to]} to {@code visitor}, oldest first. */
+  void visit(long from, long to, BucketVisitor visitor) {
+    int i = search(from);
+    for (i = i < 0 ? -i - 1 : i; i < size && longs[i * LONGS + TIME] <= to; i++) {
+      int l = i * LONGS;
+      int d = i * DOUBLES;
+      visitor.bucket(longs[l + TIME], longs[l + COUNT], doubles[d + SUM], doubles[d + MIN], doubles[d + MAX],
+          doubles[d + LAST], longs[l + LAST_TIME], doubles[d + SQUARES]);
+    }
+  }
+
+  /**
+   * Puts back a bucket as {@link #visit} handed it out, replacing one at the same time; true when it was new.
+   * Buckets restored oldest first append, which is what loading a saved store does.
+   */
+  boolean restore(long time, long count, double sum, double min, double max, double last, long lastTime,
+      double sumSquares) {
+    int i = size > 0 && longs[(size - 1) * LONGS + TIME] < time ? -(size + 1) : search(time);
+    boolean created = i < 0;
+    if (created) {
+      i = -i - 1;
+      open(i, time);
+    }
+    int l = i * LONGS;
+    int d = i * DOUBLES;
+    longs[l + COUNT] = count;
+    longs[l + LAST_TIME] = lastTime;
+    doubles[d + SUM] = sum;
+    doubles[d + MIN] = min;
+    doubles[d + MAX] = max;
+    doubles[d + LAST] = last;
+    doubles[d + SQUARES] = sumSquares;
+    return created;
+  }
+
+  /** Drops the buckets that start before {@code time}; returns how many. */
+  int dropBefore(long time) {
+    int i = search(time);
+    int dropped = i < 0 ? -i - 1 : i;
+    if (dropped > 0) {
+      System.arraycopy(longs, dropped * LONGS, longs, 0, (size - dropped) * LONGS);
+      System.arraycopy(doubles, dropped * DOUBLES, doubles, 0, (size - dropped) * DOUBLES);
+      size -= dropped;
+      if (size * LONGS * 4 < longs.length && longs.length > 4 * LONGS) {
+        int keep = Math.max(4, size * 2);
+        longs = Arrays.copyOf(longs, keep * LONGS);
+        doubles = Arrays.copyOf(doubles, keep * DOUBLES);
+      }
+    }
+    return dropped;
+  }
+
+  /** The start of the oldest bucket, {@link Long#MAX_VALUE} when there is none. */
+  long oldest() {
+    return size == 0 ? Long.MAX_VALUE : longs[TIME];
+  }
+
   /** The index of the bucket at {@code t}, or {@code -(insertion point) - 1}, as {@link Arrays#binarySearch}. */
   private int search(long t) {
     int low = 0;

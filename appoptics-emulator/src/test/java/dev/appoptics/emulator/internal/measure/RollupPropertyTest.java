@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.appoptics.emulator.internal.store.Aggregate;
 import dev.appoptics.emulator.internal.store.MeasurementStore;
+import dev.appoptics.emulator.internal.store.MemoryMeasurementStore;
 import dev.appoptics.emulator.internal.store.MetricRegistry;
 import dev.appoptics.emulator.internal.store.Series;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +98,7 @@ class RollupPropertyTest {
   @Property(tries = 300)
   void everyTierMatchesTheReferenceModel(@ForAll @Size(min = 1, max = 60) List<@From("writes") Write> writes,
       @ForAll @Size(min = 1, max = 8) List<Integer> payloadSizes) {
-    MeasurementStore store = new MeasurementStore(new MetricRegistry(), 1000, 1_000_000);
+    MeasurementStore store = new MemoryMeasurementStore(new MetricRegistry(), 1000, 1_000_000);
     Map<String, Map<Integer, TreeMap<Long, Bucket>>> model = new TreeMap<>();
     int next = 0;
     for (int p = 0; next < writes.size(); p++) {

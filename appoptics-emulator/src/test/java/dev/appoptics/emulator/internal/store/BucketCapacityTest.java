@@ -27,7 +27,7 @@ class BucketCapacityTest {
   private final MeasurementStore store = store();
 
   private static MeasurementStore store() {
-    return new MeasurementStore(new MetricRegistry(), 100, 1_000_000, 1_000);
+    return new MemoryMeasurementStore(new MetricRegistry(), 100, 1_000_000, 1_000);
   }
 
   private static ParsedMeasurement summary(long time, long count) {

@@ -16,6 +16,7 @@ import dev.appoptics.emulator.internal.resources.FieldErrors;
 import dev.appoptics.emulator.internal.resources.Json;
 import dev.appoptics.emulator.internal.resources.Listing;
 import dev.appoptics.emulator.internal.resources.services.ServicesModule;
+import dev.appoptics.emulator.internal.store.ResourceStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,17 +28,28 @@ import java.util.Optional;
  * Alerts, version 2 ({@code /v1/alerts}): CRUD and service attachment. A create answers without {@code conditions}
  * and {@code services}, as the service does; reads show services as full service objects (a deleted service simply
  * disappears from its alerts). Evaluation, status and clearing live in {@code internal.alerting}, which reads the
- * alerts through {@link AlertCatalog}. Thread-safe: one lock guards all state, and nothing else is called under it.
+ * alerts through {@link AlertCatalog}. Each alert is a document of the resource store's {@code alerts}; a change is
+ * made on a copy that replaces the alert once written. Thread-safe: one lock guards all state, and nothing else is
+ * called under it but the resource store.
  */
 public final class AlertsModule implements ApiModule, AlertCatalog {
+  private static final String ALERTS = "alerts";
+
   private final Object lock = new Object();
   private final ServicesModule services;
+  private final ResourceStore resources;
   private final Map<Long, StoredAlert> alerts = new LinkedHashMap<>();
-  private long nextId = 1;
+  private long nextId;
   private long nextConditionId = 1;
 
-  public AlertsModule(ServicesModule services) {
+  public AlertsModule(ServicesModule services, ResourceStore resources) {
     this.services = services;
+    this.resources = resources;
+    resources.load(ALERTS).forEach((id, doc) -> alerts.put(Long.parseLong(id), StoredAlert.of(doc)));
+    nextId = resources.highestId(ALERTS) + 1;
+    for (StoredAlert a : alerts.values()) {
+      a.conditionIds().forEach(c -> nextConditionId = Math.max(nextConditionId, c + 1));
+    }
   }
 
   @Override
@@ -55,6 +67,7 @@ public final class AlertsModule implements ApiModule, AlertCatalog {
   @Override
   public void clear() {
     synchronized (lock) {
+      resources.deleteAll(ALERTS);
       alerts.clear();
       nextId = 1;
       nextConditionId = 1;
@@ -113,7 +126,7 @@ public final class AlertsModule implements ApiModule, AlertCatalog {
       long id = nextId++;
       StoredAlert alert = new StoredAlert(id, request.now());
       apply(alert, parsed, request.now());
-      alerts.put(id, alert);
+      save(alert);
       ObjectNode answer = render(alert);
       // The service leaves these out of the create answer; clients re-fetch the alert to see them.
       answer.remove("conditions");
@@ -135,11 +148,12 @@ public final class AlertsModule implements ApiModule, AlertCatalog {
     FieldErrors errors = new FieldErrors();
     AlertParser.Parsed parsed = AlertParser.parse(Json.body(request), errors);
     synchronized (lock) {
-      StoredAlert alert = existing(id);
+      StoredAlert alert = existing(id).copy();
       checkServices(parsed.serviceIds(), errors);
       errors.throwIfAny();
       checkUniqueName(parsed.name(), id);
       apply(alert, parsed, request.now());
+      save(alert);
       return ApiResponse.empty(204);
     }
   }
@@ -148,6 +162,7 @@ public final class AlertsModule implements ApiModule, AlertCatalog {
     long id = request.pathId("id");
     synchronized (lock) {
       existing(id);
+      resources.delete(ALERTS, id);
       alerts.remove(id);
       return ApiResponse.empty(204);
     }
@@ -158,7 +173,7 @@ public final class AlertsModule implements ApiModule, AlertCatalog {
     long id = request.pathId("id");
     Optional<Long> serviceId = ServiceParam.of(request);
     synchronized (lock) {
-      StoredAlert alert = existing(id);
+      StoredAlert alert = existing(id).copy();
       if (serviceId.isEmpty()) {
         throw ApiError.params("service", "is not present");
       }
@@ -171,6 +186,7 @@ public final class AlertsModule implements ApiModule, AlertCatalog {
       }
       alert.serviceIds.add(sid);
       alert.updatedAt = request.now();
+      save(alert);
       return ApiResponse.empty(201).withHeader("Location", "/v1/alerts/" + id + "/services/" + sid);
     }
   }
@@ -179,11 +195,12 @@ public final class AlertsModule implements ApiModule, AlertCatalog {
     long id = request.pathId("id");
     long sid = request.pathId("serviceId");
     synchronized (lock) {
-      StoredAlert alert = existing(id);
+      StoredAlert alert = existing(id).copy();
       if (!alert.serviceIds.remove(sid)) {
         throw Json.notFound("Service", sid + " on alert " + id);
       }
       alert.updatedAt = request.now();
+      save(alert);
       return ApiResponse.empty(204);
     }
   }
@@ -202,6 +219,12 @@ public final class AlertsModule implements ApiModule, AlertCatalog {
         throw ApiError.alreadyExists("name", "an alert named '" + name + "' already exists");
       }
     }
+  }
+
+  /** Writes the alert, then puts it in place of the one with its id. */
+  private void save(StoredAlert alert) {
+    resources.put(ALERTS, alert.id, alert.document());
+    alerts.put(alert.id, alert);
   }
 
   private void apply(StoredAlert alert, AlertParser.Parsed parsed, long now) {

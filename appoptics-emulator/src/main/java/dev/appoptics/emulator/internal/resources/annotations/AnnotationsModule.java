@@ -13,6 +13,8 @@ import dev.appoptics.emulator.internal.measure.NameRules;
 import dev.appoptics.emulator.internal.resources.FieldErrors;
 import dev.appoptics.emulator.internal.resources.Json;
 import dev.appoptics.emulator.internal.resources.Listing;
+import dev.appoptics.emulator.internal.store.Changes;
+import dev.appoptics.emulator.internal.store.ResourceStore;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,17 +24,32 @@ import java.util.Map;
  * Annotation streams and their events and links ({@code /v1/annotations}). A stream is created by the first event
  * posted to it. Reading a stream with a time window, {@code count} or {@code sources} lists its events grouped by
  * source: {@code "events":{"unassigned":[…],"host1":[…]}} as the live service answers, or, when configured, in the
- * documented list form {@code "events":[{"unassigned":[…],"host1":[…]}]}. Thread-safe: one lock guards all state.
+ * documented list form {@code "events":[{"unassigned":[…],"host1":[…]}]}. Streams and events are documents of the
+ * resource store's {@code annotation_streams} and {@code annotation_events}; a change is written before memory shows
+ * it. Thread-safe: one lock guards all state.
  */
 public final class AnnotationsModule implements ApiModule {
+  private static final String STREAMS = "annotation_streams";
+  private static final String EVENTS = "annotation_events";
+
   private final boolean eventsAsList;
   private final Object lock = new Object();
+  private final ResourceStore resources;
   private final Map<String, Stream> streams = new LinkedHashMap<>();
-  private long nextEventId = 1;
+  private long nextEventId;
 
   /** {@code eventsAsList}: group a stream's events in the documented list form rather than the object form. */
-  public AnnotationsModule(boolean eventsAsList) {
+  public AnnotationsModule(boolean eventsAsList, ResourceStore resources) {
     this.eventsAsList = eventsAsList;
+    this.resources = resources;
+    resources.load(STREAMS).forEach((name, doc) -> {
+      Stream stream = new Stream(name);
+      stream.displayName = doc.get("display_name").asText();
+      streams.put(name, stream);
+    });
+    resources.load(EVENTS).forEach((id, doc) ->
+        streams.get(doc.get("stream").asText()).events.put(Long.parseLong(id), (ObjectNode) doc.get("event")));
+    nextEventId = resources.highestId(EVENTS) + 1;
   }
 
   /** One stream; mutable, guarded by the module's lock. */
@@ -55,6 +72,13 @@ public final class AnnotationsModule implements ApiModule {
     }
   }
 
+  /** An event as the resource store keeps it: with the name of its stream. */
+  private static ObjectNode eventDocument(String stream, ObjectNode event) {
+    ObjectNode doc = Json.object().put("stream", stream);
+    doc.set("event", event);
+    return doc;
+  }
+
   @Override
   public void register(Router router) {
     router
@@ -73,6 +97,7 @@ public final class AnnotationsModule implements ApiModule {
   @Override
   public void clear() {
     synchronized (lock) {
+      resources.write(new Changes().deleteAll(STREAMS).deleteAll(EVENTS));
       streams.clear();
       nextEventId = 1;
     }
@@ -113,10 +138,17 @@ public final class AnnotationsModule implements ApiModule {
     ObjectNode event = EventParser.create(Json.body(request), request.now(), errors);
     errors.throwIfAny();
     synchronized (lock) {
-      Stream stream = streams.computeIfAbsent(name, Stream::new);
+      Stream stream = streams.get(name);
       long id = nextEventId++;
       ObjectNode stored = Json.object().put("id", id);
       stored.setAll(event);
+      Changes changes = new Changes();
+      if (stream == null) {
+        stream = new Stream(name);
+        changes.put(STREAMS, name, stream.summary());
+      }
+      resources.write(changes.put(EVENTS, id, eventDocument(name, stored)));
+      streams.put(name, stream);
       stream.events.put(id, stored);
       return ApiResponse.json(201, stored).withHeader("Location", "/v1/annotations/" + name + "/" + id);
     }
@@ -132,6 +164,7 @@ public final class AnnotationsModule implements ApiModule {
     synchronized (lock) {
       Stream stream = existing(request.path("name"));
       if (display != null && !display.isNull()) {
+        resources.put(STREAMS, stream.name, stream.summary().put("display_name", display.asText()));
         stream.displayName = display.asText();
       }
       return ApiResponse.empty(204);
@@ -140,8 +173,11 @@ public final class AnnotationsModule implements ApiModule {
 
   private ApiResponse deleteStream(ApiRequest request) {
     synchronized (lock) {
-      existing(request.path("name"));
-      streams.remove(request.path("name"));
+      Stream stream = existing(request.path("name"));
+      Changes changes = new Changes().delete(STREAMS, stream.name);
+      stream.events.keySet().forEach(id -> changes.delete(EVENTS, id));
+      resources.write(changes);
+      streams.remove(stream.name);
       return ApiResponse.empty(204);
     }
   }
@@ -161,7 +197,7 @@ public final class AnnotationsModule implements ApiModule {
       FieldErrors errors = new FieldErrors();
       ObjectNode updated = EventParser.update(old, body, errors);
       errors.throwIfAny();
-      old.setAll(updated);
+      save(request.path("name"), id, updated);
       return ApiResponse.empty(204);
     }
   }
@@ -170,6 +206,7 @@ public final class AnnotationsModule implements ApiModule {
     long id = request.pathId("id");
     synchronized (lock) {
       existingEvent(request.path("name"), id);
+      resources.delete(EVENTS, id);
       streams.get(request.path("name")).events.remove(id);
       return ApiResponse.empty(204);
     }
@@ -179,7 +216,7 @@ public final class AnnotationsModule implements ApiModule {
     long id = request.pathId("id");
     ObjectNode body = Json.body(request);
     synchronized (lock) {
-      ObjectNode event = existingEvent(request.path("name"), id);
+      ObjectNode event = existingEvent(request.path("name"), id).deepCopy();
       FieldErrors errors = new FieldErrors();
       ObjectNode link = EventParser.link(body, errors, "link");
       for (String required : new String[] {"rel", "href"}) {
@@ -197,6 +234,7 @@ public final class AnnotationsModule implements ApiModule {
         }
       }
       links.add(link);
+      save(request.path("name"), id, event);
       return ApiResponse.json(201, link)
           .withHeader("Location", "/v1/annotations/" + request.path("name") + "/" + id + "/links/" + rel);
     }
@@ -206,15 +244,23 @@ public final class AnnotationsModule implements ApiModule {
     long id = request.pathId("id");
     String rel = request.path("rel");
     synchronized (lock) {
-      ArrayNode links = (ArrayNode) existingEvent(request.path("name"), id).get("links");
+      ObjectNode event = existingEvent(request.path("name"), id).deepCopy();
+      ArrayNode links = (ArrayNode) event.get("links");
       for (int i = 0; i < links.size(); i++) {
         if (links.get(i).path("rel").asText().equals(rel)) {
           links.remove(i);
+          save(request.path("name"), id, event);
           return ApiResponse.empty(204);
         }
       }
       throw Json.notFound("Link", rel + " on event " + id);
     }
+  }
+
+  /** Writes a changed event, then puts it in place of the one with its id. */
+  private void save(String stream, long id, ObjectNode event) {
+    resources.put(EVENTS, id, eventDocument(stream, event));
+    streams.get(stream).events.put(id, event);
   }
 
   private Stream existing(String name) {

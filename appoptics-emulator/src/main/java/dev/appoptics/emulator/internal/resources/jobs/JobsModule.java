@@ -1,11 +1,13 @@
 package dev.appoptics.emulator.internal.resources.jobs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.appoptics.emulator.internal.http.ApiModule;
 import dev.appoptics.emulator.internal.http.ApiRequest;
 import dev.appoptics.emulator.internal.http.ApiResponse;
 import dev.appoptics.emulator.internal.http.Router;
 import dev.appoptics.emulator.internal.resources.Json;
+import dev.appoptics.emulator.internal.store.ResourceStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -18,14 +20,19 @@ import java.util.function.Supplier;
  * runs for the configured duration: {@code queued} for its first tenth, then {@code working} with a growing
  * {@code progress}, then it ends. Its outcome is decided when it ends (at once for a zero duration, otherwise when it
  * is first read after its time is up): {@code failed} with the {@code errors} its check reports, else
- * {@code complete}. Thread-safe: one lock guards all state.
+ * {@code complete}. Each job is a document of the resource store's {@code jobs}, written when it starts and when it
+ * ends; a job still running when the emulator stopped completes after a restart (its check does not outlive the
+ * process). Thread-safe: one lock guards all state.
  */
 public final class JobsModule implements ApiModule {
+  private static final String JOBS = "jobs";
+
   private final Clock clock;
   private final Duration duration;
+  private final ResourceStore resources;
   private final Object lock = new Object();
   private final Map<Long, Job> jobs = new LinkedHashMap<>();
-  private long nextId = 1;
+  private long nextId;
 
   /** One job; its outcome is set once, guarded by the module's lock. */
   private static final class Job {
@@ -41,11 +48,27 @@ public final class JobsModule implements ApiModule {
       this.output = output;
       this.failure = failure;
     }
+
+    /** The job as the resource store keeps it. */
+    ObjectNode document() {
+      ObjectNode doc = Json.object().put("id", id).put("start_millis", startMillis).put("output", output);
+      return outcome == null ? doc : (ObjectNode) doc.set("outcome", outcome);
+    }
+
+    static Job of(JsonNode doc) {
+      Job job = new Job(doc.get("id").asLong(), doc.get("start_millis").asLong(), doc.get("output").asText(null),
+          Optional::empty);
+      job.outcome = doc.hasNonNull("outcome") ? (ObjectNode) doc.get("outcome") : null;
+      return job;
+    }
   }
 
-  public JobsModule(Clock clock, Duration duration) {
+  public JobsModule(Clock clock, Duration duration, ResourceStore resources) {
     this.clock = clock;
     this.duration = duration;
+    this.resources = resources;
+    resources.load(JOBS).forEach((id, doc) -> jobs.put(Long.parseLong(id), Job.of(doc)));
+    nextId = resources.highestId(JOBS) + 1;
   }
 
   @Override
@@ -56,6 +79,7 @@ public final class JobsModule implements ApiModule {
   @Override
   public void clear() {
     synchronized (lock) {
+      resources.deleteAll(JOBS);
       jobs.clear();
       nextId = 1;
     }
@@ -68,10 +92,11 @@ public final class JobsModule implements ApiModule {
   public long start(String output, Supplier<Optional<ObjectNode>> failure) {
     synchronized (lock) {
       Job job = new Job(nextId++, clock.millis(), output, failure);
-      jobs.put(job.id, job);
       if (duration.isZero()) {
-        end(job);
+        job.outcome = outcome(job);
       }
+      resources.put(JOBS, job.id, job.document());
+      jobs.put(job.id, job);
       return job.id;
     }
   }
@@ -87,7 +112,9 @@ public final class JobsModule implements ApiModule {
     long elapsed = clock.millis() - job.startMillis;
     long total = duration.toMillis();
     if (job.outcome == null && elapsed >= total) {
-      end(job);
+      ObjectNode outcome = outcome(job);
+      resources.put(JOBS, job.id, job.document().set("outcome", outcome));
+      job.outcome = outcome;
     }
     if (job.outcome != null) {
       return job.outcome;
@@ -99,7 +126,8 @@ public final class JobsModule implements ApiModule {
     return running.put("state", "working").put("progress", Math.floor(10_000.0 * elapsed / total) / 100);
   }
 
-  private static void end(Job job) {
+  /** How the job ends, decided now. */
+  private static ObjectNode outcome(Job job) {
     Optional<ObjectNode> errors = job.failure.get();
     ObjectNode outcome = Json.object().put("id", job.id);
     if (errors.isPresent()) {
@@ -107,6 +135,6 @@ public final class JobsModule implements ApiModule {
     } else {
       outcome.put("state", "complete").put("progress", 100.0).put("output", job.output);
     }
-    job.outcome = outcome;
+    return outcome;
   }
 }

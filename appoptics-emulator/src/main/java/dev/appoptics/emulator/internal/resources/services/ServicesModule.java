@@ -11,6 +11,7 @@ import dev.appoptics.emulator.internal.http.Router;
 import dev.appoptics.emulator.internal.resources.FieldErrors;
 import dev.appoptics.emulator.internal.resources.Json;
 import dev.appoptics.emulator.internal.resources.Listing;
+import dev.appoptics.emulator.internal.store.ResourceStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,8 +22,9 @@ import java.util.Set;
 
 /**
  * Notification services ({@code /v1/services}): list, create, get, update, delete. The emulator starts with the
- * configured {@link ServiceSeed}s (ids 1…n) and returns to them on {@link #clear()}. Thread-safe: one lock guards
- * all state.
+ * configured {@link ServiceSeed}s (ids 1…n) and returns to them on {@link #clear()}; a store that kept services
+ * starts with those instead. Each service is a document of the resource store's {@code services}. Thread-safe: one
+ * lock guards all state.
  */
 public final class ServicesModule implements ApiModule {
   /** The types the service backends know; anything else is a 400 naming the type. */
@@ -31,19 +33,39 @@ public final class ServicesModule implements ApiModule {
           "mail", "slack", "webhook", "zapier", "pagerduty", "campfire", "opsgenie", "victorops", "sns",
           "hipchat", "flowdock", "big_panda");
 
+  private static final String SERVICES = "services";
+
   private final Object lock = new Object();
+  private final ResourceStore resources;
   private final List<ServiceSeed> seeds;
   private final Map<Long, Service> services = new LinkedHashMap<>();
   private long nextId;
 
-  public ServicesModule(List<ServiceSeed> seeds) {
+  public ServicesModule(List<ServiceSeed> seeds, ResourceStore resources) {
     this.seeds = List.copyOf(seeds);
-    clear();
+    this.resources = resources;
+    if (resources.highestId(SERVICES) == 0) {
+      clear();
+    } else {
+      resources.load(SERVICES).forEach((id, doc) -> services.put(Long.parseLong(id), Service.of(doc)));
+      nextId = resources.highestId(SERVICES) + 1;
+    }
   }
 
   private record Service(long id, ObjectNode body, long updatedAt) {
     String title() {
       return body.path("title").asText();
+    }
+
+    ObjectNode document() {
+      ObjectNode doc = Json.object().put("updated_at", updatedAt);
+      doc.set("service", body);
+      return doc;
+    }
+
+    static Service of(JsonNode document) {
+      ObjectNode body = (ObjectNode) document.get("service");
+      return new Service(body.get("id").asLong(), body, document.get("updated_at").asLong());
     }
   }
 
@@ -60,6 +82,7 @@ public final class ServicesModule implements ApiModule {
   @Override
   public void clear() {
     synchronized (lock) {
+      resources.deleteAll(SERVICES);
       services.clear();
       nextId = 1;
       for (ServiceSeed seed : seeds) {
@@ -85,6 +108,7 @@ public final class ServicesModule implements ApiModule {
     body.put("id", id);
     body.setAll(fields);
     Service service = new Service(id, body, now);
+    resources.put(SERVICES, id, service.document());
     services.put(id, service);
     return service;
   }
@@ -143,7 +167,9 @@ public final class ServicesModule implements ApiModule {
       for (String field : List.of("type", "title", "settings")) {
         Json.present(body, field).ifPresent(v -> updated.set(field, v));
       }
-      services.put(id, new Service(id, updated, request.now()));
+      Service service = new Service(id, updated, request.now());
+      resources.put(SERVICES, id, service.document());
+      services.put(id, service);
       return ApiResponse.empty(204);
     }
   }
@@ -152,6 +178,7 @@ public final class ServicesModule implements ApiModule {
     long id = request.pathId("id");
     synchronized (lock) {
       existing(id);
+      resources.delete(SERVICES, id);
       services.remove(id);
       return ApiResponse.empty(204);
     }

@@ -10,6 +10,7 @@ import dev.appoptics.emulator.internal.resources.FieldErrors;
 import dev.appoptics.emulator.internal.resources.Json;
 import dev.appoptics.emulator.internal.resources.jobs.JobsModule;
 import dev.appoptics.emulator.internal.resources.spaces.SpacesModule;
+import dev.appoptics.emulator.internal.store.ResourceStore;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -21,21 +22,27 @@ import java.util.Optional;
  * Chart snapshots ({@code POST /v1/snapshots}, {@code GET /v1/snapshots/:id}). The emulator renders no images: a
  * snapshot's job completes (or fails, when the chart is gone by the time the job ends) and its {@code image_href}
  * stays {@code null}. {@code end_time} is taken as epoch seconds or as ISO-8601 text (the Go client sends the
- * latter). Thread-safe: one lock guards all state.
+ * latter). Each snapshot is a document of the resource store's {@code snapshots}. Thread-safe: one lock guards all
+ * state.
  */
 public final class SnapshotsModule implements ApiModule {
+  private static final String SNAPSHOTS = "snapshots";
   /** The longest snapshot the reference allows: four weeks. */
   private static final long MAX_DURATION = 2_419_200;
 
   private final Object lock = new Object();
   private final SpacesModule spaces;
   private final JobsModule jobs;
+  private final ResourceStore resources;
   private final Map<Long, ObjectNode> snapshots = new LinkedHashMap<>();
-  private long nextId = 1;
+  private long nextId;
 
-  public SnapshotsModule(SpacesModule spaces, JobsModule jobs) {
+  public SnapshotsModule(SpacesModule spaces, JobsModule jobs, ResourceStore resources) {
     this.spaces = spaces;
     this.jobs = jobs;
+    this.resources = resources;
+    resources.load(SNAPSHOTS).forEach((id, snapshot) -> snapshots.put(Long.parseLong(id), (ObjectNode) snapshot));
+    nextId = resources.highestId(SNAPSHOTS) + 1;
   }
 
   @Override
@@ -46,6 +53,7 @@ public final class SnapshotsModule implements ApiModule {
   @Override
   public void clear() {
     synchronized (lock) {
+      resources.deleteAll(SNAPSHOTS);
       snapshots.clear();
       nextId = 1;
     }
@@ -82,6 +90,7 @@ public final class SnapshotsModule implements ApiModule {
       snapshot.put("created_at", now);
       snapshot.put("updated_at", now);
       snapshot.putObject("subject").set("chart", subject);
+      resources.put(SNAPSHOTS, id, snapshot);
       snapshots.put(id, snapshot);
       return ApiResponse.json(202, snapshot).withHeader("Location", "/v1/snapshots/" + id);
     }

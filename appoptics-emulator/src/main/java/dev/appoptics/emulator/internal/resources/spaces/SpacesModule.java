@@ -12,6 +12,8 @@ import dev.appoptics.emulator.internal.http.Router;
 import dev.appoptics.emulator.internal.resources.FieldErrors;
 import dev.appoptics.emulator.internal.resources.Json;
 import dev.appoptics.emulator.internal.resources.Listing;
+import dev.appoptics.emulator.internal.store.Changes;
+import dev.appoptics.emulator.internal.store.ResourceStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -25,23 +27,37 @@ import java.util.Set;
  * Spaces and their charts ({@code /v1/spaces}, {@code /v1/spaces/:id/charts}). Charts and their streams are kept as
  * given (every field comes back), streams get ids and a derived {@code type}. The chart list is a bare array, a chart
  * update answers 200 with the chart, and a chart create's {@code Location} is the space's, all as the service does.
- * Space names are not unique unless configured so. Thread-safe: one lock guards all state.
+ * Space names are not unique unless configured so. Spaces (with their chart ids) and charts are documents of the
+ * resource store's {@code spaces} and {@code charts}; a change is written before it replaces what memory holds.
+ * Thread-safe: one lock guards all state.
  */
 public final class SpacesModule implements ApiModule {
   private static final List<String> CHART_DEFAULTS =
       List.of("min", "max", "label", "related_space", "thresholds");
 
+  private static final String SPACES = "spaces";
+  private static final String CHARTS = "charts";
+
   private final boolean uniqueNames;
   private final Object lock = new Object();
+  private final ResourceStore resources;
   private final Map<Long, Space> spaces = new LinkedHashMap<>();
   private final Map<Long, ObjectNode> charts = new LinkedHashMap<>();
-  private long nextSpaceId = 1;
-  private long nextChartId = 1;
+  private long nextSpaceId;
+  private long nextChartId;
   private long nextStreamId = 1;
 
   /** {@code uniqueNames}: refuse a name another space has (ignoring case) with 422, instead of accepting it. */
-  public SpacesModule(boolean uniqueNames) {
+  public SpacesModule(boolean uniqueNames, ResourceStore resources) {
     this.uniqueNames = uniqueNames;
+    this.resources = resources;
+    resources.load(SPACES).forEach((id, doc) -> spaces.put(Long.parseLong(id), Space.of(doc)));
+    resources.load(CHARTS).forEach((id, chart) -> charts.put(Long.parseLong(id), (ObjectNode) chart));
+    nextSpaceId = resources.highestId(SPACES) + 1;
+    nextChartId = resources.highestId(CHARTS) + 1;
+    for (ObjectNode chart : charts.values()) {
+      chart.path("streams").forEach(st -> nextStreamId = Math.max(nextStreamId, st.path("id").asLong() + 1));
+    }
   }
 
   /** One space; mutable, guarded by the module's lock. */
@@ -67,6 +83,25 @@ public final class SpacesModule implements ApiModule {
       }
       return out;
     }
+
+    /** The space as the resource store keeps it: its summary and its chart ids. */
+    ObjectNode document() {
+      ObjectNode doc = summary();
+      ArrayNode ids = doc.putArray("chart_ids");
+      chartIds.forEach(ids::add);
+      return doc;
+    }
+
+    static Space of(JsonNode doc) {
+      Space space = new Space(doc.get("id").asLong(), doc.get("name").asText());
+      space.tags = doc.get("tags");
+      doc.get("chart_ids").forEach(c -> space.chartIds.add(c.asLong()));
+      return space;
+    }
+
+    Space copy() {
+      return of(document());
+    }
   }
 
   @Override
@@ -87,6 +122,7 @@ public final class SpacesModule implements ApiModule {
   @Override
   public void clear() {
     synchronized (lock) {
+      resources.write(new Changes().deleteAll(SPACES).deleteAll(CHARTS));
       spaces.clear();
       charts.clear();
       nextSpaceId = 1;
@@ -123,6 +159,7 @@ public final class SpacesModule implements ApiModule {
       checkUniqueName(name, 0);
       Space space = new Space(nextSpaceId++, name);
       Json.present(body, "tags").ifPresent(t -> space.tags = t);
+      resources.put(SPACES, space.id, space.document());
       spaces.put(space.id, space);
       return ApiResponse.json(201, space.summary()).withHeader("Location", "/v1/spaces/" + space.id);
     }
@@ -143,11 +180,13 @@ public final class SpacesModule implements ApiModule {
     long id = request.pathId("id");
     ObjectNode body = Json.body(request);
     synchronized (lock) {
-      Space space = existing(id);
+      Space space = existing(id).copy();
       String name = spaceName(body);
       checkUniqueName(name, id);
       space.name = name;
       Json.present(body, "tags").ifPresent(t -> space.tags = t);
+      resources.put(SPACES, id, space.document());
+      spaces.put(id, space);
       return ApiResponse.empty(204);
     }
   }
@@ -156,6 +195,9 @@ public final class SpacesModule implements ApiModule {
     long id = request.pathId("id");
     synchronized (lock) {
       Space space = existing(id);
+      Changes changes = new Changes().delete(SPACES, id);
+      space.chartIds.forEach(c -> changes.delete(CHARTS, c));
+      resources.write(changes);
       space.chartIds.forEach(charts::remove);
       spaces.remove(id);
       return ApiResponse.empty(204);
@@ -175,7 +217,7 @@ public final class SpacesModule implements ApiModule {
     long spaceId = request.pathId("id");
     ObjectNode body = Json.body(request);
     synchronized (lock) {
-      Space space = existing(spaceId);
+      Space space = existing(spaceId).copy();
       ObjectNode fields = Json.object();
       fields.putNull("name");
       fields.put("type", "line");
@@ -185,8 +227,10 @@ public final class SpacesModule implements ApiModule {
       long chartId = nextChartId++;
       ObjectNode stored = Json.object().put("id", chartId);
       stored.setAll(chart);
-      charts.put(chartId, stored);
       space.chartIds.add(chartId);
+      resources.write(new Changes().put(CHARTS, chartId, stored).put(SPACES, spaceId, space.document()));
+      charts.put(chartId, stored);
+      spaces.put(spaceId, space);
       return ApiResponse.json(201, stored).withHeader("Location", "/v1/spaces/" + spaceId);
     }
   }
@@ -213,6 +257,7 @@ public final class SpacesModule implements ApiModule {
       ObjectNode chart = merge(base, body, streamIds);
       ObjectNode stored = Json.object().put("id", chartId);
       stored.setAll(chart);
+      resources.put(CHARTS, chartId, stored);
       charts.put(chartId, stored);
       return ApiResponse.json(200, stored);
     }
@@ -223,8 +268,11 @@ public final class SpacesModule implements ApiModule {
     long chartId = request.pathId("chartId");
     synchronized (lock) {
       existingChart(spaceId, chartId);
+      Space space = existing(spaceId).copy();
+      space.chartIds.remove(chartId);
+      resources.write(new Changes().delete(CHARTS, chartId).put(SPACES, spaceId, space.document()));
       charts.remove(chartId);
-      spaces.get(spaceId).chartIds.remove(chartId);
+      spaces.put(spaceId, space);
       return ApiResponse.empty(204);
     }
   }

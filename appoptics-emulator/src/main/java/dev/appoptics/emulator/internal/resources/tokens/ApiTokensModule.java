@@ -10,6 +10,7 @@ import dev.appoptics.emulator.internal.http.Router;
 import dev.appoptics.emulator.internal.resources.FieldErrors;
 import dev.appoptics.emulator.internal.resources.Json;
 import dev.appoptics.emulator.internal.resources.Listing;
+import dev.appoptics.emulator.internal.store.ResourceStore;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,8 +26,8 @@ import java.util.regex.Pattern;
 
 /**
  * API tokens ({@code /v1/api_tokens}) as records: list, create, get by id or by name pattern, update, delete. Tokens
- * made here are listed but do not authenticate; the emulator accepts the tokens it was configured with. Thread-safe:
- * one lock guards all state.
+ * made here are listed but do not authenticate; the emulator accepts the tokens it was configured with. Each token is
+ * a document of the resource store's {@code api_tokens}. Thread-safe: one lock guards all state.
  */
 public final class ApiTokensModule implements ApiModule {
   private static final Set<String> ROLES = Set.of("admin", "recorder", "viewer");
@@ -34,10 +35,19 @@ public final class ApiTokensModule implements ApiModule {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
+  private static final String TOKENS = "api_tokens";
+
   private final Object lock = new Object();
+  private final ResourceStore resources;
   private final SecureRandom random = new SecureRandom();
   private final Map<Long, ObjectNode> tokens = new LinkedHashMap<>();
-  private long nextId = 1;
+  private long nextId;
+
+  public ApiTokensModule(ResourceStore resources) {
+    this.resources = resources;
+    resources.load(TOKENS).forEach((id, token) -> tokens.put(Long.parseLong(id), (ObjectNode) token));
+    nextId = resources.highestId(TOKENS) + 1;
+  }
 
   @Override
   public void register(Router router) {
@@ -52,6 +62,7 @@ public final class ApiTokensModule implements ApiModule {
   @Override
   public void clear() {
     synchronized (lock) {
+      resources.deleteAll(TOKENS);
       tokens.clear();
       nextId = 1;
     }
@@ -95,6 +106,7 @@ public final class ApiTokensModule implements ApiModule {
       token.put("href", href(request, id));
       token.put("created_at", now);
       token.put("updated_at", now);
+      resources.put(TOKENS, id, token);
       tokens.put(id, token);
       return ApiResponse.json(201, token).withHeader("Location", "/v1/api_tokens/" + id);
     }
@@ -122,12 +134,14 @@ public final class ApiTokensModule implements ApiModule {
     }
     checkRoleAndActive(body, errors);
     synchronized (lock) {
-      ObjectNode token = existing(id);
+      ObjectNode token = existing(id).deepCopy();
       errors.throwIfAny();
       name.ifPresent(n -> token.put("name", n.asText()));
       Json.present(body, "active").ifPresent(a -> token.put("active", a.booleanValue()));
       Json.present(body, "role").ifPresent(r -> token.put("role", r.asText()));
       token.put("updated_at", TIME.format(Instant.ofEpochSecond(request.now())));
+      resources.put(TOKENS, id, token);
+      tokens.put(id, token);
       return ApiResponse.json(200, token);
     }
   }
@@ -136,6 +150,7 @@ public final class ApiTokensModule implements ApiModule {
     long id = request.pathId("id");
     synchronized (lock) {
       existing(id);
+      resources.delete(TOKENS, id);
       tokens.remove(id);
       return ApiResponse.empty(204);
     }

@@ -1,0 +1,102 @@
+package dev.appoptics.server.internal.store;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A growable byte array for the log's records and the checkpoints' chunks: variable-length whole numbers (7 bits a
+ * byte; signed ones zig-zag encoded, so that small negative deltas stay short), doubles as 8 bytes, strings as a
+ * length and UTF-8. Reused between writes: {@link #reset()} keeps the array. Not thread-safe.
+ */
+final class ByteWriter {
+  private byte[] bytes;
+  private int size;
+
+  ByteWriter(int capacity) {
+    bytes = new byte[capacity];
+  }
+
+  void reset() {
+    size = 0;
+  }
+
+  int size() {
+    return size;
+  }
+
+  byte[] array() {
+    return bytes;
+  }
+
+  byte[] toByteArray() {
+    return Arrays.copyOf(bytes, size);
+  }
+
+  ByteWriter put(int b) {
+    ensure(1);
+    bytes[size++] = (byte) b;
+    return this;
+  }
+
+  ByteWriter putInt(int v) {
+    ensure(4);
+    bytes[size++] = (byte) (v >>> 24);
+    bytes[size++] = (byte) (v >>> 16);
+    bytes[size++] = (byte) (v >>> 8);
+    bytes[size++] = (byte) v;
+    return this;
+  }
+
+  /** Overwrites 4 bytes at {@code at} (a record's length and checksum, known once its body is written). */
+  void setInt(int at, int v) {
+    bytes[at] = (byte) (v >>> 24);
+    bytes[at + 1] = (byte) (v >>> 16);
+    bytes[at + 2] = (byte) (v >>> 8);
+    bytes[at + 3] = (byte) v;
+  }
+
+  ByteWriter putVarLong(long v) {
+    ensure(10);
+    while ((v & ~0x7FL) != 0) {
+      bytes[size++] = (byte) ((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    bytes[size++] = (byte) v;
+    return this;
+  }
+
+  ByteWriter putSignedVarLong(long v) {
+    return putVarLong((v << 1) ^ (v >> 63));
+  }
+
+  ByteWriter putDouble(double d) {
+    long v = Double.doubleToRawLongBits(d);
+    ensure(8);
+    for (int shift = 56; shift >= 0; shift -= 8) {
+      bytes[size++] = (byte) (v >>> shift);
+    }
+    return this;
+  }
+
+  ByteWriter putBytes(byte[] b, int length) {
+    ensure(length);
+    System.arraycopy(b, 0, bytes, size, length);
+    size += length;
+    return this;
+  }
+
+  ByteWriter putString(String s) {
+    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+    putVarLong(utf8.length);
+    ensure(utf8.length);
+    System.arraycopy(utf8, 0, bytes, size, utf8.length);
+    size += utf8.length;
+    return this;
+  }
+
+  private void ensure(int more) {
+    if (size + more > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package dev.appoptics.server.internal.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Opens the store's SQLite databases the one way they are used: write-ahead journal, explicit transactions. */
+final class Sqlite {
+  private Sqlite() {}
+
+  /**
+   * Opens {@code file}, creating it when missing. {@code syncEachCommit}: {@code synchronous=FULL}, each commit
+   * forced to disk; otherwise {@code NORMAL}, where a commit reaches the operating system (a killed process loses
+   * nothing) and the disk at the next journal checkpoint.
+   */
+  static Connection open(Path file, boolean syncEachCommit, String... schema) throws SQLException {
+    Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA journal_mode=WAL");
+      s.execute("PRAGMA synchronous=" + (syncEachCommit ? "FULL" : "NORMAL"));
+      s.execute("PRAGMA busy_timeout=10000");
+      for (String statement : schema) {
+        s.execute(statement);
+      }
+    } catch (SQLException e) {
+      c.close();
+      throw e;
+    }
+    c.setAutoCommit(false);
+    return c;
+  }
+}
