@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       DemoCommand.class,
       EmulatorCommand.class,
+      ServerCommand.class,
       ExportCommand.class,
       SubmitCommand.class,
       MeasurementsCommand.class,
@@ -40,6 +41,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "  appoptics demo",
       "  appoptics emulator --port 8080 --token secret",
+      "  appoptics server --tokens-file /etc/appoptics/tokens",
       "  export APPOPTICS_TOKEN=secret",
       "  appoptics submit cpu.load 0.75 --tag host=web1 --endpoint http://localhost:8080/v1/",
       "  appoptics measurements get cpu.load --duration 1h --resolution 60 --plot",

@@ -36,7 +36,7 @@ final class EmulatorCommand implements Callable<Integer> {
   @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDR", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
   String bind;
 
-  @Option(names = "--token", paramLabel = "T", description = "Accept only this token (repeatable); by default any non-empty token is accepted.")
+  @Option(names = "--token", paramLabel = "T", description = "Accept only this token (repeatable), and the active tokens made through /v1/api_tokens; by default any non-empty token is accepted.")
   List<String> tokens = new ArrayList<>();
 
   @Option(names = "--past-limit", paramLabel = "DURATION", defaultValue = "2h", description = "How old a measurement may be (default: ${DEFAULT-VALUE}).")

@@ -55,6 +55,43 @@ class LauncherIT {
   }
 
   @Test
+  void serverStartsThroughTheLauncherAndStopsWithExitCodeZeroOnSigterm() throws Exception {
+    Path data = Files.createTempDirectory("appoptics-launcher-server");
+    Path out = Files.createTempFile("appoptics-out", ".txt");
+    Process server = new ProcessBuilder(REPO.resolve("bin/appoptics").toString(), "server", "--data-dir",
+        data.toString(), "--port", "0", "--token", "t").directory(REPO.toFile()).redirectOutput(out.toFile())
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      String first = "";
+      for (int i = 0; i < 600 && !first.contains("stop"); i++) {
+        Thread.sleep(100);
+        first = Files.readString(out, StandardCharsets.UTF_8);
+      }
+      assertThat(first).startsWith("listening on http://127.0.0.1:");
+
+      server.destroy();
+
+      assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(server.exitValue()).isZero();
+      assertThat(Files.readString(out, StandardCharsets.UTF_8)).endsWith("stopped\n");
+    } finally {
+      server.destroyForcibly();
+      Files.deleteIfExists(out);
+      try (java.util.stream.Stream<Path> files = Files.walk(data)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  @Test
+  void serverRefusesToListenBeyondLoopbackWithoutATokenWithUsageCode() throws Exception {
+    Result result = launch("server", "--data-dir", "unused", "--bind", "0.0.0.0");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).startsWith("error: refusing to listen on 0.0.0.0 with no token");
+  }
+
+  @Test
   void badCommandExitsWithUsageCode() throws Exception {
     Result result = launch("submit");
 

@@ -51,6 +51,10 @@ public final class Reporter implements AutoCloseable {
     if (b.spoolFirst && b.spoolDir == null) {
       throw new InvalidInputException("spoolFirst", true, "needs a spool directory: spool(directory)");
     }
+    if (b.spoolFirst && b.onAcknowledged != null) {
+      throw new InvalidInputException("onAcknowledged", "set", "is not told under spoolFirst: every batch is sent"
+          + " from the spool, where it is kept encoded only");
+    }
     if (b.spoolFirst && retrier.policy().delivery() == RetryPolicy.Delivery.AT_MOST_ONCE) {
       throw new InvalidInputException("spoolFirst", true, "needs AT_LEAST_ONCE delivery: a batch in flight when the"
           + " process dies is sent again at the next start, and it may have been stored already");
@@ -63,7 +67,8 @@ public final class Reporter implements AutoCloseable {
     Consumer<byte[]> sender = body -> api.checkAccepted(rest.sendOnce("POST", "measurements", null, body));
     this.pipeline = b.spoolFirst
         ? new SpoolFirstPipeline<>(settings, encoder, sender, retrier, b.onFailure, "appoptics-reporter")
-        : new BatchPipeline<>(settings, encoder, sender, retrier, b.onFailure, "appoptics-reporter");
+        : new BatchPipeline<>(settings, encoder, sender, retrier, b.onFailure,
+            b.onAcknowledged == null ? batch -> {} : b.onAcknowledged, "appoptics-reporter");
   }
 
   /** Starts configuring a reporter that sends through {@code connection}. */
@@ -132,6 +137,7 @@ public final class Reporter implements AutoCloseable {
     private long spoolMaxBytes = 256L * 1024 * 1024;
     private Duration replayInterval = Duration.ofSeconds(5);
     private Consumer<RuntimeException> onFailure = e -> {};
+    private Consumer<List<Measurement>> onAcknowledged;
 
     private Builder(AppOptics connection) {
       this.connection = connection;
@@ -218,6 +224,17 @@ public final class Reporter implements AutoCloseable {
     /** Told, on a sender thread, about every batch given up after its retries (spooled or lost). */
     public Builder onFailure(Consumer<RuntimeException> onFailure) {
       this.onFailure = Check.notNull("onFailure", onFailure);
+      return this;
+    }
+
+    /**
+     * Told, on a sender thread, about every batch the API acknowledged (answered 2xx), with its measurements as
+     * they were sent (tags resolved). Batches re-sent from the spool are counted in {@link Reporter#stats()} but not
+     * told here: the spool keeps them encoded only (so this cannot be combined with {@link #spoolFirst}). For a
+     * record of what the server holds, e.g. to check a server after a crash.
+     */
+    public Builder onAcknowledged(Consumer<List<Measurement>> onAcknowledged) {
+      this.onAcknowledged = Check.notNull("onAcknowledged", onAcknowledged);
       return this;
     }
 

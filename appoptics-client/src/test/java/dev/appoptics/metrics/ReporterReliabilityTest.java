@@ -17,6 +17,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +66,29 @@ class ReporterReliabilityTest {
     assertThat(s.failedRequests()).isZero();
     assertThat(s.buffered()).isZero();
     assertExactlyOnce(emulator, api, 1000);
+  }
+
+  @Test
+  void onAcknowledgedIsToldExactlyTheBatchesTheApiAccepted() throws Exception {
+    emulator.setFaults(Faults.builder().failNext(1, 400).build());
+    Set<Integer> told = ConcurrentHashMap.newKeySet();
+    Reporter reporter = reporter(api)
+        .onAcknowledged(batch -> batch.forEach(m -> told.add(Integer.valueOf(m.tags().get("i")))))
+        .build();
+    send(reporter, 1000);
+    reporter.close();
+
+    assertThat(reporter.stats().failed()).as("the refused batch").isEqualTo(100);
+    assertThat(told).hasSize(900);
+    assertThat(ReliabilityFixture.stored(api).keySet()).isEqualTo(new TreeSet<>(told));
+  }
+
+  @Test
+  void onAcknowledgedCannotBeToldUnderSpoolFirst() {
+    Reporter.Builder b = reporter(api).spool(spoolDir).spoolFirst(true).onAcknowledged(batch -> {});
+
+    assertThatThrownBy(b::build).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("onAcknowledged").hasMessageContaining("spoolFirst");
   }
 
   @Test

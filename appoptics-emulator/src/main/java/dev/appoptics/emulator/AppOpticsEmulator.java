@@ -6,14 +6,18 @@ import dev.appoptics.emulator.internal.EmulatorState;
 import dev.appoptics.emulator.internal.forward.ForwardSettings;
 import dev.appoptics.emulator.internal.forward.Forwarder;
 import dev.appoptics.emulator.internal.alerting.AlertingModule;
+import dev.appoptics.emulator.internal.http.Access;
 import dev.appoptics.emulator.internal.http.ApiModule;
 import dev.appoptics.emulator.internal.http.HttpFront;
+import dev.appoptics.emulator.internal.ops.JvmFigures;
+import dev.appoptics.emulator.internal.resources.tokens.ApiTokensModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -36,34 +40,27 @@ import java.util.function.Consumer;
  * called while requests are in flight.
  */
 public final class AppOpticsEmulator implements AutoCloseable {
-  private final EmulatorState state;
-  private final List<ApiModule> modules;
-  private final AlertingModule alerting;
+  private final EmulatorSettings settings;
+  private final Access access;
   private final HttpFront front;
   private final Forwarder forwarder;
   private final int port;
   private final URI baseUri;
   private final URI consoleUri;
+  private final EmulatorState state;
+  private final List<ApiModule> modules;
+  private final AlertingModule alerting;
 
   private AppOpticsEmulator(EmulatorSettings settings) {
-    this.state = new EmulatorState(settings);
-    try {
-      this.modules = EmulatorModules.create(settings, state);
-      state.storage().start();
-      this.forwarder =
-          settings.forwarding().enabled() ? Forwarder.start(settings.forwarding(), state, settings.clock()) : null;
-    } catch (RuntimeException e) {
-      state.storage().close();
-      throw e;
-    }
-    this.alerting = EmulatorModules.find(modules, AlertingModule.class);
+    this.settings = settings;
+    this.access = new Access(settings.tokens(), settings.acceptAnyToken());
     this.front =
         new HttpFront(
             new HttpFront.Config(
                 settings.bindAddress(),
                 settings.port(),
                 settings.threads(),
-                settings.tokens(),
+                access,
                 settings.maxBodyBytes(),
                 settings.maxHeaderBytes(),
                 settings.headerTimeout(),
@@ -73,16 +70,14 @@ public final class AppOpticsEmulator implements AutoCloseable {
                 settings.faults(),
                 settings.clock(),
                 settings.requestLog().orElse(null),
-                settings.logBodies()),
-            modules);
+                settings.requestLogFormat(),
+                settings.logBodies(),
+                settings.shutdownGrace()));
+    // Listening first: the health checks answer (503 "starting") while the data is loaded, and a port that is
+    // taken fails before any of it is.
     try {
       this.port = front.start();
     } catch (IOException e) {
-      if (forwarder != null) {
-        forwarder.close();
-      }
-      closeModules();
-      state.storage().close();
       throw new UncheckedIOException(
           "cannot listen on " + settings.bindAddress() + ":" + settings.port() + ": " + e.getMessage(), e);
     }
@@ -92,6 +87,27 @@ public final class AppOpticsEmulator implements AutoCloseable {
     }
     this.consoleUri = URI.create("http://" + host + ":" + port + "/");
     this.baseUri = consoleUri.resolve("v1/");
+    try {
+      this.state = new EmulatorState(settings);
+    } catch (RuntimeException e) {
+      front.stop();
+      throw e;
+    }
+    try {
+      this.modules = EmulatorModules.create(settings, state);
+      state.storage().start();
+      this.forwarder =
+          settings.forwarding().enabled() ? Forwarder.start(settings.forwarding(), state, settings.clock()) : null;
+    } catch (RuntimeException e) {
+      front.stop();
+      state.storage().close();
+      throw e;
+    }
+    this.alerting = EmulatorModules.find(modules, AlertingModule.class);
+    access.setDirectory(EmulatorModules.find(modules, ApiTokensModule.class));
+    state.addMetricsSource(front.figures());
+    state.addMetricsSource(new JvmFigures());
+    front.serve(modules);
   }
 
   /** Starts an emulator with the defaults: 127.0.0.1, a free port, any non-empty token accepted. */
@@ -117,12 +133,16 @@ public final class AppOpticsEmulator implements AutoCloseable {
     return port;
   }
 
-  /** Forgets all stored data, request counts and rate-limit windows, and returns to the configured faults. */
+  /**
+   * Forgets all stored data, request counts and rate-limit windows, and returns to the configured faults and
+   * tokens.
+   */
   public void clear() {
     for (ApiModule m : modules) {
       m.clear();
     }
     front.reset();
+    access.setTokens(settings.tokens());
   }
 
   /** Replaces the injected faults, effective from the next request. */
@@ -132,6 +152,19 @@ public final class AppOpticsEmulator implements AutoCloseable {
 
   public Faults faults() {
     return front.faults();
+  }
+
+  /**
+   * Replaces the configured tokens, effective from the next request (a reloaded tokens file). Whether other tokens
+   * are accepted stays as configured ({@link Builder#acceptAnyToken}).
+   */
+  public void setTokens(Collection<String> tokens) {
+    for (String t : tokens) {
+      if (t == null || t.isEmpty()) {
+        throw new IllegalArgumentException("tokens must not be empty, got " + tokens);
+      }
+    }
+    access.setTokens(tokens);
   }
 
   public EmulatorStats stats() {
@@ -159,10 +192,11 @@ public final class AppOpticsEmulator implements AutoCloseable {
   }
 
   /**
-   * Stops listening, finishes the requests in flight, and releases the threads; idempotent. With forwarding, then
-   * stops it: an in-memory forwarding queue first gets a few seconds to drain while its receiver answers; a queue on
-   * disk keeps what is left for the next start. A durable emulator then syncs and closes its store, so that it opens
-   * again without replaying its log.
+   * Stops accepting requests, lets the ones in flight finish within the {@linkplain Builder#shutdownGracePeriod
+   * shutdown grace period} (none by default), and releases the threads; idempotent. With forwarding, then stops it:
+   * an in-memory forwarding queue first gets a few seconds to drain while its receiver answers; a queue on disk keeps
+   * what is left for the next start. A durable emulator then syncs and closes its store, so that it opens again
+   * without replaying its log.
    */
   @Override
   public void close() {
@@ -204,11 +238,33 @@ public final class AppOpticsEmulator implements AutoCloseable {
       return this;
     }
 
-    /** Accepts only these tokens (callable repeatedly); by default any non-empty token is accepted. */
+    /**
+     * Accepts only these tokens (callable repeatedly), and the active tokens made through {@code /v1/api_tokens}
+     * (within their role); by default any non-empty token is accepted.
+     */
     public Builder tokens(String... tokens) {
       for (String t : tokens) {
         settings.token(t);
       }
+      return this;
+    }
+
+    /**
+     * Whether a token that is neither given to {@link #tokens} nor made through {@code /v1/api_tokens} is accepted;
+     * by default only when no tokens are given. {@code false} with no tokens refuses everything until
+     * {@link AppOpticsEmulator#setTokens} supplies some.
+     */
+    public Builder acceptAnyToken(boolean any) {
+      settings.acceptAnyToken(any);
+      return this;
+    }
+
+    /**
+     * How long {@link AppOpticsEmulator#close()} waits for the requests in flight to be answered once it stopped
+     * accepting new ones (which meanwhile get 503); default zero: they are cut off.
+     */
+    public Builder shutdownGracePeriod(Duration grace) {
+      settings.shutdownGrace(grace);
       return this;
     }
 
@@ -308,7 +364,13 @@ public final class AppOpticsEmulator implements AutoCloseable {
       return this;
     }
 
-    /** Adds request and answer bodies (first 2,000 characters) to the request log. */
+    /** The request log's line format; default {@link RequestLogFormat#TEXT}. */
+    public Builder requestLogFormat(RequestLogFormat format) {
+      settings.requestLogFormat(format);
+      return this;
+    }
+
+    /** Adds request and answer bodies (first 2,000 characters) to the request log (text format only). */
     public Builder logBodies(boolean logBodies) {
       settings.logBodies(logBodies);
       return this;

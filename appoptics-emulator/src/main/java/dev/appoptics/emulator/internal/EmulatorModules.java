@@ -3,10 +3,10 @@ package dev.appoptics.emulator.internal;
 import dev.appoptics.emulator.internal.alerting.AlertingModule;
 import dev.appoptics.emulator.internal.console.ConsoleModule;
 import dev.appoptics.emulator.internal.http.ApiModule;
-import dev.appoptics.emulator.internal.http.HealthModule;
 import dev.appoptics.emulator.internal.measure.CompositeQueries;
 import dev.appoptics.emulator.internal.measure.MeasurementsModule;
 import dev.appoptics.emulator.internal.measure.MetricsModule;
+import dev.appoptics.emulator.internal.ops.MetricsEndpoint;
 import dev.appoptics.emulator.internal.resources.alerts.AlertsModule;
 import dev.appoptics.emulator.internal.resources.annotations.AnnotationsModule;
 import dev.appoptics.emulator.internal.resources.jobs.JobsModule;
@@ -20,7 +20,8 @@ import java.util.List;
 
 /**
  * The one place that assembles the emulator's API areas. Each area is an {@link ApiModule}; routes are matched in
- * the order modules are listed here (first match wins). To add an area, add one line below.
+ * the order modules are listed here (first match wins). To add an area, add one line below. The health checks are
+ * the front's own ({@code HttpFront}): they answer before these modules exist.
  */
 public final class EmulatorModules {
   private EmulatorModules() {}
@@ -48,7 +49,7 @@ public final class EmulatorModules {
     modules.add(jobs);
     modules.add(new SnapshotsModule(spaces, jobs, resources));
     // Public routes outside /v1/ (see Router.addPublic): no token, rate limit or faults.
-    modules.add(new HealthModule());
+    modules.add(new MetricsEndpoint(state));
     modules.add(new ConsoleModule());
     return modules;
   }

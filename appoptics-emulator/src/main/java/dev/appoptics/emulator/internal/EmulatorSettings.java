@@ -1,10 +1,12 @@
 package dev.appoptics.emulator.internal;
 
 import dev.appoptics.emulator.Faults;
+import dev.appoptics.emulator.RequestLogFormat;
 import dev.appoptics.emulator.Retention;
 import dev.appoptics.emulator.ServiceSeed;
 import dev.appoptics.emulator.SyncPolicy;
 import dev.appoptics.emulator.internal.forward.ForwardSettings;
+import dev.appoptics.emulator.internal.ops.LogLines;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,6 +64,9 @@ public final class EmulatorSettings {
   private final Duration alertInterval;
   private final int alertDeliveryAttempts;
   private final Duration alertRetryBackoff;
+  private final boolean acceptAnyToken;
+  private final RequestLogFormat requestLogFormat;
+  private final Duration shutdownGrace;
 
   private EmulatorSettings(Builder b) {
     port = b.port;
@@ -96,6 +101,9 @@ public final class EmulatorSettings {
     alertInterval = b.alertInterval;
     alertDeliveryAttempts = b.alertDeliveryAttempts;
     alertRetryBackoff = b.alertRetryBackoff;
+    acceptAnyToken = b.acceptAnyToken == null ? tokens.isEmpty() : b.acceptAnyToken;
+    requestLogFormat = b.requestLogFormat;
+    shutdownGrace = b.shutdownGrace;
   }
 
   public static Builder builder() {
@@ -111,9 +119,17 @@ public final class EmulatorSettings {
     return bindAddress;
   }
 
-  /** Accepted tokens; empty means any non-empty token is accepted. */
+  /** The configured tokens: each may do everything. */
   public Set<String> tokens() {
     return tokens;
+  }
+
+  /**
+   * Whether a token that is neither configured nor made through the API is accepted; unless set, when no tokens
+   * are configured.
+   */
+  public boolean acceptAnyToken() {
+    return acceptAnyToken;
   }
 
   public int maxSeries() {
@@ -186,6 +202,23 @@ public final class EmulatorSettings {
 
   public Optional<Consumer<String>> requestLog() {
     return Optional.ofNullable(requestLog);
+  }
+
+  public RequestLogFormat requestLogFormat() {
+    return requestLogFormat;
+  }
+
+  /**
+   * Where lines about something other than a request (an alert delivery, a failed evaluation) go: the request log,
+   * in its format.
+   */
+  public Optional<Consumer<String>> messageLog() {
+    return requestLog().map(sink -> LogLines.messages(sink, requestLogFormat, clock, "info"));
+  }
+
+  /** How long closing waits for the requests in flight; zero cuts them off. */
+  public Duration shutdownGrace() {
+    return shutdownGrace;
   }
 
   /** Whether the request log also carries request and answer bodies (truncated). */
@@ -293,6 +326,9 @@ public final class EmulatorSettings {
     private Duration alertInterval = DEFAULT_ALERT_INTERVAL;
     private int alertDeliveryAttempts = DEFAULT_ALERT_DELIVERY_ATTEMPTS;
     private Duration alertRetryBackoff = DEFAULT_ALERT_RETRY_BACKOFF;
+    private Boolean acceptAnyToken;
+    private RequestLogFormat requestLogFormat = RequestLogFormat.TEXT;
+    private Duration shutdownGrace = Duration.ZERO;
 
     private Builder() {}
 
@@ -314,6 +350,21 @@ public final class EmulatorSettings {
         throw new IllegalArgumentException("token must not be empty");
       }
       tokens.add(token);
+      return this;
+    }
+
+    public Builder acceptAnyToken(boolean any) {
+      this.acceptAnyToken = any;
+      return this;
+    }
+
+    public Builder requestLogFormat(RequestLogFormat format) {
+      this.requestLogFormat = Objects.requireNonNull(format, "format");
+      return this;
+    }
+
+    public Builder shutdownGrace(Duration grace) {
+      this.shutdownGrace = nonNegative("shutdownGrace", grace);
       return this;
     }
 

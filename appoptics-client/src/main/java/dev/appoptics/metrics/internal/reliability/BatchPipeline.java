@@ -37,8 +37,14 @@ public final class BatchPipeline<M> implements Pipeline<M> {
    */
   public BatchPipeline(PipelineSettings settings, Function<List<M>, byte[]> encoder, Consumer<byte[]> sender,
       Retrier retrier, Consumer<RuntimeException> onFailure, String threadName) {
+    this(settings, encoder, sender, retrier, onFailure, batch -> {}, threadName);
+  }
+
+  /** @param onSent told about every batch sent from memory that the API acknowledged */
+  public BatchPipeline(PipelineSettings settings, Function<List<M>, byte[]> encoder, Consumer<byte[]> sender,
+      Retrier retrier, Consumer<RuntimeException> onFailure, Consumer<List<M>> onSent, String threadName) {
     this.settings = settings;
-    this.senders = new SendPool<>(settings, encoder, sender, retrier, onFailure, counters, threadName);
+    this.senders = new SendPool<>(settings, encoder, sender, retrier, onFailure, onSent, counters, threadName);
     this.buffer = new ArrayBlockingQueue<>(settings.capacity());
     Thread batcher = new Thread(this::batchLoop, threadName + "-batcher");
     batcher.setDaemon(true);

@@ -25,6 +25,7 @@ final class SendPool<M> {
   private final Consumer<byte[]> sender;
   private final Retrier retrier;
   private final Consumer<RuntimeException> onFailure;
+  private final Consumer<List<M>> onSent;
   private final Optional<Spool> spool;
   private final PipelineCounters counters;
   private final int maxInFlight;
@@ -34,12 +35,14 @@ final class SendPool<M> {
   private final Object progress = new Object();
   private long failures;
 
+  /** {@code onSent} is told about every batch sent from memory that the API acknowledged. */
   SendPool(PipelineSettings settings, Function<List<M>, byte[]> encoder, Consumer<byte[]> sender, Retrier retrier,
-      Consumer<RuntimeException> onFailure, PipelineCounters counters, String threadName) {
+      Consumer<RuntimeException> onFailure, Consumer<List<M>> onSent, PipelineCounters counters, String threadName) {
     this.encoder = encoder;
     this.sender = sender;
     this.retrier = retrier;
     this.onFailure = onFailure;
+    this.onSent = onSent;
     this.spool = settings.spool();
     this.counters = counters;
     this.maxInFlight = settings.maxInFlight();
@@ -73,6 +76,7 @@ final class SendPool<M> {
       Outcome outcome = send(body, false, () -> {});
       if (outcome.failure() == null) {
         counters.sent.add(batch.size());
+        onSent.accept(List.copyOf(batch));
         drain();
       } else {
         keepOrLose(body, batch.size(), outcome);

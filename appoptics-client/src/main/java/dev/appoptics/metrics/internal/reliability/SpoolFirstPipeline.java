@@ -36,7 +36,8 @@ public final class SpoolFirstPipeline<M> implements Pipeline<M> {
       Retrier retrier, Consumer<RuntimeException> onFailure, String threadName) {
     this.settings = settings;
     this.spool = settings.spool().orElseThrow(() -> new IllegalArgumentException("spool first needs a spool"));
-    this.senders = new SendPool<>(settings, encoder, sender, retrier, onFailure, counters, threadName);
+    // its batches are sent from the spool, where they are kept encoded: nothing to tell about them as measurements
+    this.senders = new SendPool<>(settings, encoder, sender, retrier, onFailure, batch -> {}, counters, threadName);
     this.current = new ArrayList<>(settings.batchSize());
     this.timer = new Thread(this::timerLoop, threadName + "-timer");
     timer.setDaemon(true);

@@ -49,7 +49,7 @@ public final class AlertingModule implements ApiModule {
       EmulatorSettings settings, EmulatorState state, AlertCatalog catalog, ServicesModule services) {
     this.catalog = catalog;
     this.clock = settings.clock();
-    this.log = settings.requestLog().orElse(null);
+    this.log = settings.messageLog().orElse(null);
     this.notifier = new Notifier(clock, log, settings.alertDeliveryAttempts(), settings.alertRetryBackoff());
     this.engine = new AlertEngine(catalog, state.store(), state.registry(), clock, n -> {
       for (long id : n.rule().serviceIds()) {

@@ -29,15 +29,16 @@ final class FrontHandler extends Handler.Abstract {
       "You have hit the API limit for measurements [measure:raw_rate]. "
           + "Contact: support@appoptics.com to adjust this limit.";
 
+  private final HttpFront front;
   private final HttpFront.Config config;
   private final Router router;
   private final RateLimiter rateLimiter;
   private final FaultInjector faults;
   private final AtomicLong requests;
 
-  FrontHandler(HttpFront.Config config, Router router, RateLimiter rateLimiter, FaultInjector faults,
-      AtomicLong requests) {
-    this.config = config;
+  FrontHandler(HttpFront front, Router router, RateLimiter rateLimiter, FaultInjector faults, AtomicLong requests) {
+    this.front = front;
+    this.config = front.config();
     this.router = router;
     this.rateLimiter = rateLimiter;
     this.faults = faults;
@@ -48,12 +49,6 @@ final class FrontHandler extends Handler.Abstract {
   public boolean handle(Request request, Response response, Callback callback) {
     new Exchange(request, response, callback).start();
     return true;
-  }
-
-  private static ApiError unauthorized(String method) {
-    return method.equals("POST")
-        ? ApiError.text(401, "Credentials are required to access this resource.")
-        : ApiError.request(401, "Authorization Required");
   }
 
   /** The state of one request on its way through the steps above. */
@@ -68,6 +63,7 @@ final class FrontHandler extends Handler.Abstract {
     private final String rawQuery;
     private final String target;
     private List<String> segments;
+    private Router.Match match;
     private String token;
     private RateLimiter.Decision limit;
     private boolean gzip;
@@ -90,9 +86,14 @@ final class FrontHandler extends Handler.Abstract {
 
     private void begin() {
       segments = PathSegments.decode(rawPath);
+      match = router.match(method, segments).orElse(null);
       if (router.isPublic(segments)) {
         readBody();
         return;
+      }
+      if (front.phase() == HttpFront.Phase.STARTING) {
+        throw ApiError.system(503, "The server is starting (recovering its data); retry shortly")
+            .withHeaders(Map.of("Retry-After", "1"));
       }
       requests.incrementAndGet();
       FaultInjector.Decision fault = faults.next();
@@ -124,9 +125,7 @@ final class FrontHandler extends Handler.Abstract {
         throw ApiError.notFound("Not found");
       }
       token = Wire.token(request.getHeaders().get(HttpHeader.AUTHORIZATION));
-      if (token == null || !(config.tokens().isEmpty() || config.tokens().contains(token))) {
-        throw unauthorized(method);
-      }
+      config.access().check(token, method, segments);
       limit = rateLimiter.acquire(token, now);
       if (!limit.allowed()) {
         throw ApiError.singular(429, RATE_LIMIT_MESSAGE)
@@ -176,7 +175,6 @@ final class FrontHandler extends Handler.Abstract {
     private ApiResponse route() {
       ApiRequest apiRequest = new ApiRequest(method, target, segments, Map.of(), Wire.query(rawQuery),
           Wire.headers(request.getHeaders()), body, token, now);
-      Router.Match match = router.match(method, segments).orElse(null);
       if (match == null) {
         if (router.knowsPath(segments)) {
           throw ApiError.request(405, "Method " + method + " is not allowed for " + rawPath);
@@ -187,22 +185,19 @@ final class FrontHandler extends Handler.Abstract {
     }
 
     private ApiResponse internalError(Throwable e) {
-      if (config.log() != null) {
-        config.log().accept("error while answering " + method + " " + target + ": " + e);
-      }
+      front.log().error(method, target, e);
       return ApiError.system("Internal error while answering " + method + " " + rawPath).toResponse(now);
     }
 
     private void drop() {
-      RequestLog.write(config.log(), config.logBodies(), method, target, "dropped", 0, started, null, null);
+      finished("dropped", 0, null, null);
       request.getConnectionMetaData().getConnection().getEndPoint().close();
       callback.failed(new EofException("connection dropped by an injected fault"));
     }
 
     private void answer(ApiResponse answer) {
       // Logged before the answer goes out, so a client that has its answer also finds the line in the log.
-      RequestLog.write(config.log(), config.logBodies(), method, target, Integer.toString(answer.status()),
-          answer.body().length, started, body, answer);
+      finished(Integer.toString(answer.status()), answer.body().length, body, answer);
       response.setStatus(answer.status());
       HttpFields.Mutable headers = response.getHeaders();
       answer.headers().forEach(headers::put);
@@ -217,6 +212,17 @@ final class FrontHandler extends Handler.Abstract {
         headers.put(HttpHeader.CONTENT_LENGTH, bytes.length);
       }
       response.write(true, noBody ? BufferUtil.EMPTY_BUFFER : ByteBuffer.wrap(bytes), callback);
+    }
+
+    /** Counts the exchange for {@code /metrics} and writes its request log line. */
+    private void finished(String status, int bytes, byte[] requestBody, ApiResponse answer) {
+      long nanos = System.nanoTime() - started;
+      String route = match == null ? "other" : match.route();
+      front.figures().record(method, route, status, nanos);
+      String remote = Request.getRemoteAddr(request);
+      String userAgent = request.getHeaders().get(HttpHeader.USER_AGENT);
+      front.log().write(new RequestLog.Entry(method, rawPath, rawQuery, route, status, bytes, nanos, remote,
+          userAgent), requestBody, answer);
     }
   }
 }

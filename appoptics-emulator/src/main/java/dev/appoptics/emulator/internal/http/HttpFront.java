@@ -1,17 +1,18 @@
 package dev.appoptics.emulator.internal.http;
 
 import dev.appoptics.emulator.Faults;
+import dev.appoptics.emulator.RequestLogFormat;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -20,6 +21,11 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * cost no thread: Jetty parses headers and reads bodies without blocking, a request whose headers take longer than
  * the header timeout is cut off ({@link HeaderTimeout}), a connection silent for the idle timeout is closed, and
  * what Jetty refuses itself answers with the API's error body ({@link JsonErrorHandler}).
+ *
+ * <p>Life cycle ({@link Phase}): {@link #start} listens and answers the health checks at once, every other request
+ * with 503 until {@link #serve} registers the API's modules (a durable store recovers its data in between);
+ * {@link #stop} stops accepting, lets the requests in flight finish within the shutdown grace period (new requests
+ * on open connections get 503), then closes.
  */
 public final class HttpFront {
   /**
@@ -33,7 +39,7 @@ public final class HttpFront {
       String bindAddress,
       int port,
       int threads,
-      Set<String> tokens,
+      Access access,
       int maxBodyBytes,
       int maxHeaderBytes,
       Duration headerTimeout,
@@ -43,22 +49,59 @@ public final class HttpFront {
       Faults faults,
       Clock clock,
       Consumer<String> log,
-      boolean logBodies) {}
+      RequestLogFormat logFormat,
+      boolean logBodies,
+      Duration shutdownGrace) {}
+
+  /** Where the front is in its life: health checks answer from it. */
+  public enum Phase {
+    /** Listening; the API's modules are not registered yet (the store may be recovering). */
+    STARTING,
+    SERVING,
+    /** Shutdown began: requests in flight finish, new ones get 503. */
+    STOPPING
+  }
 
   private final Config config;
   private final Router router = new Router();
   private final RateLimiter rateLimiter;
   private final FaultInjector faults;
   private final AtomicLong requests = new AtomicLong();
+  private final RequestFigures figures = new RequestFigures(this::inFlight);
+  private final RequestLog log;
+  private volatile Phase phase = Phase.STARTING;
+  private volatile GracefulHandler graceful;
   private Server server;
 
-  public HttpFront(Config config, List<ApiModule> modules) {
+  public HttpFront(Config config) {
     this.config = config;
     this.rateLimiter = new RateLimiter(config.rateLimitRequests(), config.rateLimitWindowSeconds());
     this.faults = new FaultInjector(config.faults());
+    this.log = new RequestLog(config.log(), config.logFormat(), config.logBodies(), config.clock());
+    new HealthModule(this::phase).register(router);
+  }
+
+  /** Registers the API's modules and starts serving them. */
+  public void serve(List<ApiModule> modules) {
     for (ApiModule m : modules) {
       m.register(router);
     }
+    phase = Phase.SERVING;
+  }
+
+  public Phase phase() {
+    return phase;
+  }
+
+  /** Requests being answered now (headers read, answer not yet sent), public routes included. */
+  long inFlight() {
+    GracefulHandler g = graceful;
+    return g == null ? 0 : g.getCurrentRequestCount();
+  }
+
+  /** The front's figures for {@code GET /metrics}: requests by route and status, and their durations. */
+  public RequestFigures figures() {
+    return figures;
   }
 
   /** Starts listening; the port actually bound. */
@@ -75,8 +118,10 @@ public final class HttpFront {
     connector.setAcceptQueueSize(256);
     connector.setAcceptedTcpNoDelay(true);
     jetty.addConnector(connector);
-    jetty.setHandler(new FrontHandler(config, router, rateLimiter, faults, requests));
-    jetty.setErrorHandler(new JsonErrorHandler(config.clock(), config.maxHeaderBytes()));
+    graceful = new GracefulHandler(new FrontHandler(this, router, rateLimiter, faults, requests));
+    jetty.setHandler(graceful);
+    jetty.setErrorHandler(new JsonErrorHandler(config.clock(), config.maxHeaderBytes(), figures));
+    jetty.setStopTimeout(config.shutdownGrace().toMillis());
     try {
       jetty.start();
     } catch (IOException e) {
@@ -112,7 +157,12 @@ public final class HttpFront {
     }
   }
 
+  /**
+   * Stops accepting connections, waits up to the shutdown grace period for the requests in flight, then closes
+   * every connection; idempotent.
+   */
   public synchronized void stop() {
+    phase = Phase.STOPPING;
     if (server != null) {
       stopQuietly(server);
       server = null;
@@ -125,6 +175,14 @@ public final class HttpFront {
     } catch (Exception e) {
       // stopping is best effort: the threads are daemons and the port is released with the socket
     }
+  }
+
+  Config config() {
+    return config;
+  }
+
+  RequestLog log() {
+    return log;
   }
 
   public void setFaults(Faults f) {

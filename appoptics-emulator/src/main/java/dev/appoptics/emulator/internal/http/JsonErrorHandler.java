@@ -21,10 +21,12 @@ final class JsonErrorHandler implements Request.Handler {
 
   private final Clock clock;
   private final int maxHeaderBytes;
+  private final RequestFigures figures;
 
-  JsonErrorHandler(Clock clock, int maxHeaderBytes) {
+  JsonErrorHandler(Clock clock, int maxHeaderBytes, RequestFigures figures) {
     this.clock = clock;
     this.maxHeaderBytes = maxHeaderBytes;
+    this.figures = figures;
   }
 
   @Override
@@ -33,6 +35,8 @@ final class JsonErrorHandler implements Request.Handler {
     String reason = request.getAttribute(ErrorHandler.ERROR_MESSAGE) instanceof String m ? m : null;
     Object failure = request.getAttribute(ErrorHandler.ERROR_EXCEPTION);
     ApiResponse answer = describe(status, reason, failure).toResponse(clock.instant().getEpochSecond());
+    // what Jetty refused before routing (and 503 during shutdown) counts under no route
+    figures.record(request.getMethod() == null ? "other" : request.getMethod(), "other", Integer.toString(status), 0);
     response.setStatus(status);
     answer.headers().forEach(response.getHeaders()::put);
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.body().length);
@@ -53,6 +57,7 @@ final class JsonErrorHandler implements Request.Handler {
           + " bytes");
       case 408 -> ApiError.request(408, "The request did not arrive in time");
       case 413 -> ApiError.request(413, "The request body is too large");
+      case 503 -> ApiError.system(503, "The server is unavailable (shutting down); retry shortly");
       default -> status == 500
           ? ApiError.system(status, "Internal error: the emulator could not answer this request")
           : ApiError.request(status, HttpStatus.getMessage(status)

@@ -1,10 +1,10 @@
 package dev.appoptics.emulator.internal.http;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Maps a method and a path to a handler. A pattern such as {@code /v1/spaces/{id}/charts/{chartId}} matches segment
@@ -21,12 +21,13 @@ import java.util.Optional;
  *       files): no faults, no token, no rate limit. Body limits, the request log and error bodies are the same.
  * </ul>
  *
- * <p>Either kind is registered by an {@link ApiModule}; routes are tried in registration order.
+ * <p>Either kind is registered by an {@link ApiModule}; routes are tried in registration order. Routes may be added
+ * while requests are matched (the front answers health checks before the API's modules are registered).
  */
 public final class Router {
   private static final String API_PREFIX = "/v1/";
 
-  private final List<Route> routes = new ArrayList<>();
+  private final List<Route> routes = new CopyOnWriteArrayList<>();
 
   /** An API route; {@code pattern} starts with {@code /v1/}. */
   public Router add(String method, String pattern, Handler handler) {
@@ -53,7 +54,7 @@ public final class Router {
   public Optional<Match> match(String method, List<String> segments) {
     for (Route route : routes) {
       if (route.method.equals(method) && route.fits(segments)) {
-        return Optional.of(new Match(route.handler, route.capture(segments)));
+        return Optional.of(new Match(route.handler, route.capture(segments), route.template));
       }
     }
     return Optional.empty();
@@ -69,18 +70,20 @@ public final class Router {
     return routes.stream().anyMatch(r -> r.open && r.fits(segments));
   }
 
-  public record Match(Handler handler, Map<String, String> pathParams) {}
+  /** A matched route: its handler, the segments it captured, and its pattern as registered (a label for figures). */
+  public record Match(Handler handler, Map<String, String> pathParams, String route) {}
 
-  private record Route(String method, String[] pattern, String rest, Handler handler, boolean open) {
+  private record Route(String method, String template, String[] pattern, String rest, Handler handler,
+      boolean open) {
     static Route of(String method, String pattern, Handler handler, boolean open) {
       String[] parts = pattern.split("/", -1);
       String last = parts[parts.length - 1];
       if (last.startsWith("{") && last.endsWith("*}")) {
         String[] fixed = new String[parts.length - 1];
         System.arraycopy(parts, 0, fixed, 0, fixed.length);
-        return new Route(method, fixed, last.substring(1, last.length() - 2), handler, open);
+        return new Route(method, pattern, fixed, last.substring(1, last.length() - 2), handler, open);
       }
-      return new Route(method, parts, null, handler, open);
+      return new Route(method, pattern, parts, null, handler, open);
     }
 
     /** Whether the path fits this pattern (checked before anything is captured, so a miss allocates nothing). */

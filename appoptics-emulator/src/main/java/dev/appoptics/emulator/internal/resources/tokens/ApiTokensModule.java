@@ -6,7 +6,9 @@ import dev.appoptics.emulator.internal.http.ApiModule;
 import dev.appoptics.emulator.internal.http.ApiRequest;
 import dev.appoptics.emulator.internal.http.ApiResponse;
 import dev.appoptics.emulator.internal.http.Paging;
+import dev.appoptics.emulator.internal.http.Role;
 import dev.appoptics.emulator.internal.http.Router;
+import dev.appoptics.emulator.internal.http.TokenDirectory;
 import dev.appoptics.emulator.internal.resources.FieldErrors;
 import dev.appoptics.emulator.internal.resources.Json;
 import dev.appoptics.emulator.internal.resources.Listing;
@@ -22,14 +24,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * API tokens ({@code /v1/api_tokens}) as records: list, create, get by id or by name pattern, update, delete. Tokens
- * made here are listed but do not authenticate; the emulator accepts the tokens it was configured with. Each token is
- * a document of the resource store's {@code api_tokens}. Thread-safe: one lock guards all state.
+ * API tokens ({@code /v1/api_tokens}): list, create, get by id or by name pattern, update, delete. A token made here
+ * authenticates while it is active, with its role ({@link TokenDirectory}, looked up on every request without the
+ * lock). Each token is a document of the resource store's {@code api_tokens}. Thread-safe: one lock guards the
+ * records; the index by secret is rewritten under it, after the store took the change.
  */
-public final class ApiTokensModule implements ApiModule {
+public final class ApiTokensModule implements ApiModule, TokenDirectory {
   private static final Set<String> ROLES = Set.of("admin", "recorder", "viewer");
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
@@ -41,11 +45,13 @@ public final class ApiTokensModule implements ApiModule {
   private final ResourceStore resources;
   private final SecureRandom random = new SecureRandom();
   private final Map<Long, ObjectNode> tokens = new LinkedHashMap<>();
+  private final Map<String, Grant> grants = new ConcurrentHashMap<>();
   private long nextId;
 
   public ApiTokensModule(ResourceStore resources) {
     this.resources = resources;
     resources.load(TOKENS).forEach((id, token) -> tokens.put(Long.parseLong(id), (ObjectNode) token));
+    tokens.values().forEach(this::index);
     nextId = resources.highestId(TOKENS) + 1;
   }
 
@@ -64,8 +70,20 @@ public final class ApiTokensModule implements ApiModule {
     synchronized (lock) {
       resources.deleteAll(TOKENS);
       tokens.clear();
+      grants.clear();
       nextId = 1;
     }
+  }
+
+  @Override
+  public Optional<Grant> find(String token) {
+    return Optional.ofNullable(grants.get(token));
+  }
+
+  /** Keeps the index by secret in step with a record just written (under the lock). */
+  private void index(ObjectNode token) {
+    grants.put(token.get("token").asText(),
+        new Grant(token.get("active").booleanValue(), Role.named(token.get("role").asText()).orElseThrow()));
   }
 
   private ApiResponse list(ApiRequest request) {
@@ -108,6 +126,7 @@ public final class ApiTokensModule implements ApiModule {
       token.put("updated_at", now);
       resources.put(TOKENS, id, token);
       tokens.put(id, token);
+      index(token);
       return ApiResponse.json(201, token).withHeader("Location", "/v1/api_tokens/" + id);
     }
   }
@@ -142,6 +161,7 @@ public final class ApiTokensModule implements ApiModule {
       token.put("updated_at", TIME.format(Instant.ofEpochSecond(request.now())));
       resources.put(TOKENS, id, token);
       tokens.put(id, token);
+      index(token);
       return ApiResponse.json(200, token);
     }
   }
@@ -149,8 +169,9 @@ public final class ApiTokensModule implements ApiModule {
   private ApiResponse delete(ApiRequest request) {
     long id = request.pathId("id");
     synchronized (lock) {
-      existing(id);
+      ObjectNode gone = existing(id);
       resources.delete(TOKENS, id);
+      grants.remove(gone.get("token").asText());
       tokens.remove(id);
       return ApiResponse.empty(204);
     }

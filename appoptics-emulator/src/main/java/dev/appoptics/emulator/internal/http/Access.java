@@ -1,0 +1,77 @@
+package dev.appoptics.emulator.internal.http;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who may call the API. A token given in the configuration may do everything. A token made through
+ * {@code /v1/api_tokens} authenticates while it is active, with its role ({@link Role}). Any other token is accepted
+ * only when the configuration says so ({@code anyToken}: the emulator's default when it was given no tokens).
+ * Missing or refused credentials are a 401, a role that does not cover the call a 403. Thread-safe: the configured
+ * tokens may be replaced while requests are answered (a reloaded tokens file).
+ */
+public final class Access {
+  private final boolean anyToken;
+  private volatile Set<String> tokens;
+  private volatile TokenDirectory directory = TokenDirectory.EMPTY;
+
+  public Access(Collection<String> tokens, boolean anyToken) {
+    this.tokens = Set.copyOf(tokens);
+    this.anyToken = anyToken;
+  }
+
+  /** Replaces the configured tokens, effective from the next request. */
+  public void setTokens(Collection<String> tokens) {
+    this.tokens = Set.copyOf(tokens);
+  }
+
+  public Set<String> tokens() {
+    return tokens;
+  }
+
+  /** Whether a token neither configured nor made through the API is accepted. */
+  public boolean acceptsAnyToken() {
+    return anyToken;
+  }
+
+  /** Where tokens made through the API are looked up. */
+  public void setDirectory(TokenDirectory directory) {
+    this.directory = Objects.requireNonNull(directory, "directory");
+  }
+
+  /**
+   * Lets the call through or refuses it: 401 for a missing, unknown or inactive token, 403 for a role that does not
+   * cover {@code method} on {@code segments}.
+   */
+  void check(String token, String method, List<String> segments) {
+    if (token == null) {
+      throw unauthorized(method);
+    }
+    if (tokens.contains(token)) {
+      return;
+    }
+    Optional<TokenDirectory.Grant> grant = directory.find(token);
+    if (grant.isEmpty()) {
+      if (anyToken) {
+        return;
+      }
+      throw unauthorized(method);
+    }
+    if (!grant.get().active()) {
+      throw unauthorized(method);
+    }
+    if (!grant.get().role().permits(method, segments)) {
+      throw ApiError.request(403, "This token is not permitted to perform this action on this resource");
+    }
+  }
+
+  /** The two 401 shapes the service answers: JSON on reads, plain text on posts. */
+  private static ApiError unauthorized(String method) {
+    return method.equals("POST")
+        ? ApiError.text(401, "Credentials are required to access this resource.")
+        : ApiError.request(401, "Authorization Required");
+  }
+}
