@@ -30,6 +30,7 @@ import java.util.zip.CRC32C;
 final class DiskQueue implements ForwardQueue {
   private static final System.Logger LOG = System.getLogger("dev.appoptics.forward");
   static final int HEADER = 20;
+  private static final int READ_WINDOW = 1 << 20;
   private static final String SUFFIX = ".seg";
 
   private final Path dir;
@@ -127,9 +128,9 @@ final class DiskQueue implements ForwardQueue {
   }
 
   @Override
-  public void append(byte[] body, int measurements, long enqueueMillis) throws IOException {
-    ByteBuffer frame = ByteBuffer.allocate(HEADER + body.length);
-    frame.putInt(body.length).putInt(0).putLong(enqueueMillis).putInt(measurements).put(body);
+  public void append(byte[] body, int length, int measurements, long enqueueMillis) throws IOException {
+    ByteBuffer frame = ByteBuffer.allocate(HEADER + length);
+    frame.putInt(length).putInt(0).putLong(enqueueMillis).putInt(measurements).put(body, 0, length);
     CRC32C crc = new CRC32C();
     crc.update(frame.array(), 8, frame.capacity() - 8);
     frame.putInt(4, (int) crc.getValue());
@@ -178,21 +179,45 @@ final class DiskQueue implements ForwardQueue {
     List<QueuedRecord> out = new ArrayList<>();
     int measurements = 0;
     long pos = from;
+    // records are read a window of up to READ_WINDOW bytes at a time, rather than with two reads each
+    ByteBuffer window = ByteBuffer.allocate(0);
+    long windowStart = from;
     while (pos < to) {
       Segment s = segmentAt(pos);
-      ByteBuffer h = ByteBuffer.allocate(HEADER);
-      s.file.readFully(h, pos - s.start);
-      int n = h.getInt(16);
+      int limit = (int) Math.min(Math.min(to, s.end()) - pos, READ_WINDOW);
+      if (pos + HEADER > windowStart + window.capacity()) {
+        window = read(s, pos, limit);
+        windowStart = pos;
+      }
+      int at = (int) (pos - windowStart);
+      int length = window.getInt(at);
+      int n = window.getInt(at + 16);
       if (!out.isEmpty() && measurements + n > maxMeasurements) {
         break;
       }
-      byte[] body = new byte[h.getInt(0)];
-      s.file.readFully(ByteBuffer.wrap(body), pos - s.start + HEADER);
-      out.add(new QueuedRecord(h.getLong(8), n, body, pos));
+      byte[] body = new byte[length];
+      if (at + HEADER + length > window.capacity() && HEADER + length <= limit) {
+        window = read(s, pos, limit);
+        windowStart = pos;
+        at = 0;
+      }
+      if (at + HEADER + length <= window.capacity()) {
+        window.get(at + HEADER, body);
+      } else {
+        s.file.readFully(ByteBuffer.wrap(body), pos - s.start + HEADER);
+      }
+      out.add(new QueuedRecord(window.getLong(at + 8), n, body, pos));
       measurements += n;
-      pos = normalize(pos + HEADER + body.length);
+      pos = normalize(pos + HEADER + length);
     }
     return new Taken(out, pos);
+  }
+
+  /** {@code length} bytes of segment {@code s} from queue position {@code pos}. */
+  private static ByteBuffer read(Segment s, long pos, int length) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(length);
+    s.file.readFully(b, pos - s.start);
+    return b;
   }
 
   @Override

@@ -32,11 +32,9 @@ final class RemoteWriteEncoder {
   static final String[] SUFFIXES = {"", "_count", "_sum", "_min", "_max"};
   static final long METADATA_REFRESH_MILLIS = 10 * 60_000L;
   private static final int GAUGE = 2;
-  private static final int LABEL_CACHE_MAX = 100_000;
 
   private final MetricDescriptions descriptions;
   private final LongSupplier clockMillis;
-  private final Map<LabelKey, byte[][]> labelCache = new HashMap<>();
   private final Map<String, Sent> metadataSent = new HashMap<>();
 
   RemoteWriteEncoder(MetricDescriptions descriptions, LongSupplier clockMillis) {
@@ -137,15 +135,11 @@ final class RemoteWriteEncoder {
     return 1 + CodedOutputStream.computeUInt32SizeNoTag(messageSize) + messageSize;
   }
 
-  /** The encoded labels of the five variants of a series; built once per series and kept. */
-  private byte[][] labels(SeriesPoints sp) {
-    LabelKey key = new LabelKey(sp.name(), sp.tags());
-    byte[][] cached = labelCache.get(key);
+  /** The encoded labels of the five variants of a series; built once per series and kept with it. */
+  private static byte[][] labels(SeriesPoints sp) {
+    byte[][] cached = sp.series().remoteWriteLabels;
     if (cached != null) {
       return cached;
-    }
-    if (labelCache.size() >= LABEL_CACHE_MAX) {
-      labelCache.clear();
     }
     List<String> pairs = PromNames.labels(sp.name(), sp.tags());
     String base = PromNames.metricName(sp.name());
@@ -171,7 +165,7 @@ final class RemoteWriteEncoder {
       }
       out[v] = bytes.toByteArray();
     }
-    labelCache.put(key, out);
+    sp.series().remoteWriteLabels = out;
     return out;
   }
 
@@ -205,8 +199,6 @@ final class RemoteWriteEncoder {
       out.putIfAbsent(base + SUFFIXES[v], new Metadata(base + SUFFIXES[v], familyHelp, v == 1 ? "" : unit));
     }
   }
-
-  private record LabelKey(String name, Map<String, String> tags) {}
 
   private record Sent(long millis, MetricInfo info, boolean summaries) {}
 

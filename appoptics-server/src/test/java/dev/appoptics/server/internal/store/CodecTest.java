@@ -3,6 +3,9 @@ package dev.appoptics.server.internal.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.appoptics.emulator.internal.bytes.ByteReader;
+import dev.appoptics.emulator.internal.bytes.ByteWriter;
+import dev.appoptics.emulator.internal.bytes.CorruptDataException;
 import dev.appoptics.emulator.internal.store.MemoryMeasurementStore;
 import dev.appoptics.emulator.internal.store.MetricRegistry;
 import dev.appoptics.emulator.internal.store.ParsedMeasurement;

@@ -1,44 +1,45 @@
-package dev.appoptics.server.internal.store;
+package dev.appoptics.emulator.internal.bytes;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A growable byte array for the log's records and the checkpoints' chunks: variable-length whole numbers (7 bits a
- * byte; signed ones zig-zag encoded, so that small negative deltas stay short), doubles as 8 bytes, strings as a
- * length and UTF-8. Reused between writes: {@link #reset()} keeps the array. Not thread-safe.
+ * A growable byte array for records kept on disk (the durable store's log and checkpoints, the forwarding queue):
+ * variable-length whole numbers (7 bits a byte; signed ones zig-zag encoded, so that small negative deltas stay
+ * short), doubles as 8 bytes, strings as a length and UTF-8. Reused between writes: {@link #reset()} keeps the
+ * array. Not thread-safe.
  */
-final class ByteWriter {
+public final class ByteWriter {
   private byte[] bytes;
   private int size;
 
-  ByteWriter(int capacity) {
+  public ByteWriter(int capacity) {
     bytes = new byte[capacity];
   }
 
-  void reset() {
+  public void reset() {
     size = 0;
   }
 
-  int size() {
+  public int size() {
     return size;
   }
 
-  byte[] array() {
+  public byte[] array() {
     return bytes;
   }
 
-  byte[] toByteArray() {
+  public byte[] toByteArray() {
     return Arrays.copyOf(bytes, size);
   }
 
-  ByteWriter put(int b) {
+  public ByteWriter put(int b) {
     ensure(1);
     bytes[size++] = (byte) b;
     return this;
   }
 
-  ByteWriter putInt(int v) {
+  public ByteWriter putInt(int v) {
     ensure(4);
     bytes[size++] = (byte) (v >>> 24);
     bytes[size++] = (byte) (v >>> 16);
@@ -48,14 +49,22 @@ final class ByteWriter {
   }
 
   /** Overwrites 4 bytes at {@code at} (a record's length and checksum, known once its body is written). */
-  void setInt(int at, int v) {
+  public void setInt(int at, int v) {
     bytes[at] = (byte) (v >>> 24);
     bytes[at + 1] = (byte) (v >>> 16);
     bytes[at + 2] = (byte) (v >>> 8);
     bytes[at + 3] = (byte) v;
   }
 
-  ByteWriter putVarLong(long v) {
+  public ByteWriter putVarLong(long v) {
+    if ((v & ~0x7FL) == 0 && size < bytes.length) {
+      bytes[size++] = (byte) v; // the usual one byte, written without the loop
+      return this;
+    }
+    return putLongerVarLong(v);
+  }
+
+  private ByteWriter putLongerVarLong(long v) {
     ensure(10);
     while ((v & ~0x7FL) != 0) {
       bytes[size++] = (byte) ((v & 0x7F) | 0x80);
@@ -65,11 +74,11 @@ final class ByteWriter {
     return this;
   }
 
-  ByteWriter putSignedVarLong(long v) {
+  public ByteWriter putSignedVarLong(long v) {
     return putVarLong((v << 1) ^ (v >> 63));
   }
 
-  ByteWriter putDouble(double d) {
+  public ByteWriter putDouble(double d) {
     long v = Double.doubleToRawLongBits(d);
     ensure(8);
     for (int shift = 56; shift >= 0; shift -= 8) {
@@ -78,14 +87,14 @@ final class ByteWriter {
     return this;
   }
 
-  ByteWriter putBytes(byte[] b, int length) {
+  public ByteWriter putBytes(byte[] b, int length) {
     ensure(length);
     System.arraycopy(b, 0, bytes, size, length);
     size += length;
     return this;
   }
 
-  ByteWriter putString(String s) {
+  public ByteWriter putString(String s) {
     byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
     putVarLong(utf8.length);
     ensure(utf8.length);
@@ -96,7 +105,11 @@ final class ByteWriter {
 
   private void ensure(int more) {
     if (size + more > bytes.length) {
-      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+      grow(more); // apart, so that every write inlines only the check
     }
+  }
+
+  private void grow(int more) {
+    bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
   }
 }
