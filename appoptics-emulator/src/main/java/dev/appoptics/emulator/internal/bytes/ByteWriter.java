@@ -87,6 +87,21 @@ public final class ByteWriter {
     return this;
   }
 
+  /** A double as 8 bytes, least significant first (as protobuf's {@code fixed64} and {@code double} are). */
+  public ByteWriter putDoubleLittleEndian(double d) {
+    long v = Double.doubleToRawLongBits(d);
+    ensure(8);
+    for (int shift = 0; shift < 64; shift += 8) {
+      bytes[size++] = (byte) (v >>> shift);
+    }
+    return this;
+  }
+
+  /** How many bytes {@link #putVarLong} writes for {@code v}. */
+  public static int varLongSize(long v) {
+    return v == 0 ? 1 : (63 - Long.numberOfLeadingZeros(v)) / 7 + 1;
+  }
+
   public ByteWriter putBytes(byte[] b, int length) {
     ensure(length);
     System.arraycopy(b, 0, bytes, size, length);

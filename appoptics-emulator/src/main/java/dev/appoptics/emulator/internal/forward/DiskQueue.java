@@ -145,7 +145,7 @@ final class DiskQueue implements ForwardQueue {
         active = next;
       }
       long at = active.end();
-      active.file.writeFully(frame, active.size);
+      active.file.append(frame.array(), active.size);
       active.size += frame.capacity();
       if (records == 0) {
         head = at;
