@@ -66,12 +66,21 @@ public final class ByteWriter {
 
   private ByteWriter putLongerVarLong(long v) {
     ensure(10);
+    size = putVarLong(bytes, size, v);
+    return this;
+  }
+
+  /**
+   * Writes {@code v} as {@link #putVarLong} does into {@code b} at {@code at}, which has room for 10 bytes; returns
+   * where it ended. For a caller that writes many numbers straight into its own array.
+   */
+  public static int putVarLong(byte[] b, int at, long v) {
     while ((v & ~0x7FL) != 0) {
-      bytes[size++] = (byte) ((v & 0x7F) | 0x80);
+      b[at++] = (byte) ((v & 0x7F) | 0x80);
       v >>>= 7;
     }
-    bytes[size++] = (byte) v;
-    return this;
+    b[at++] = (byte) v;
+    return at;
   }
 
   public ByteWriter putSignedVarLong(long v) {
@@ -79,12 +88,18 @@ public final class ByteWriter {
   }
 
   public ByteWriter putDouble(double d) {
-    long v = Double.doubleToRawLongBits(d);
     ensure(8);
-    for (int shift = 56; shift >= 0; shift -= 8) {
-      bytes[size++] = (byte) (v >>> shift);
-    }
+    size = putDouble(bytes, size, d);
     return this;
+  }
+
+  /** Writes {@code d} as {@link #putDouble(double)} does into {@code b} at {@code at}; returns where it ended. */
+  public static int putDouble(byte[] b, int at, double d) {
+    long v = Double.doubleToRawLongBits(d);
+    for (int shift = 56; shift >= 0; shift -= 8) {
+      b[at++] = (byte) (v >>> shift);
+    }
+    return at;
   }
 
   /** A double as 8 bytes, least significant first (as protobuf's {@code fixed64} and {@code double} are). */

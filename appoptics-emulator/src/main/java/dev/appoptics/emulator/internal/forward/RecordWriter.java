@@ -3,6 +3,7 @@ package dev.appoptics.emulator.internal.forward;
 import dev.appoptics.emulator.internal.bytes.ByteWriter;
 import dev.appoptics.emulator.internal.store.ParsedMeasurement;
 import dev.appoptics.emulator.internal.store.Series;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,11 +17,15 @@ import java.util.List;
 final class RecordWriter {
   private static final int INITIAL_BYTES = 16 * 1024;
   private static final int KEEP_BYTES = 256 * 1024;
+  /** The most a point takes: series and kind, time, count (varints), four numbers. */
+  private static final int MAX_POINT_BYTES = 3 * 10 + 4 * 8;
 
   private final SeriesKeys keys;
   private final MetricDescriptions descriptions;
   private ByteWriter out = new ByteWriter(INITIAL_BYTES);
-  private ByteWriter points = new ByteWriter(INITIAL_BYTES);
+  private byte[] points = new byte[INITIAL_BYTES];
+  private int pointBytes;
+  private long base;
   private final Numbering series = new Numbering();
   private final Numbering names = new Numbering();
   private final Numbering tagSets = new Numbering();
@@ -42,32 +47,57 @@ final class RecordWriter {
    */
   Encoded encode(List<ParsedMeasurement> batch) {
     try {
-      int measurements = 0;
-      long base = 0;
-      for (ParsedMeasurement m : batch) {
-        if (m.count == 0) {
-          continue;
-        }
-        if (measurements++ == 0) {
-          base = m.time;
-        }
-        long head = (long) seriesNumber(m) << 1;
-        if (BatchRecord.isValue(m)) {
-          points.putVarLong(head | BatchRecord.VALUE).putSignedVarLong(m.time - base).putDouble(m.last);
-        } else {
-          points.putVarLong(head | BatchRecord.SUMMARY).putSignedVarLong(m.time - base).putVarLong(m.count)
-              .putDouble(m.sum).putDouble(m.min).putDouble(m.max).putDouble(m.last);
-        }
-      }
-      if (measurements == 0) {
-        return null;
-      }
-      writeSeries();
-      out.putSignedVarLong(base).putVarLong(measurements).putBytes(points.array(), points.size());
-      return new Encoded(out.array(), out.size(), measurements);
+      int measurements = writePoints(batch);
+      return measurements == 0 ? null : finish(measurements);
     } finally {
       reset();
     }
+  }
+
+  /**
+   * Writes each stored measurement of {@code batch} as a point: its series' number times two plus its kind, its
+   * time minus the first one's, and its numbers; returns how many. This runs for every measurement on the request's
+   * thread, so it writes straight into an array, with one check for room per point.
+   */
+  private int writePoints(List<ParsedMeasurement> batch) {
+    int measurements = 0;
+    byte[] b = points;
+    int at = 0;
+    for (int i = 0, n = batch.size(); i < n; i++) {
+      ParsedMeasurement m = batch.get(i);
+      if (m.count == 0) {
+        continue;
+      }
+      if (measurements++ == 0) {
+        base = m.time;
+      }
+      if (at + MAX_POINT_BYTES > b.length) {
+        b = points = Arrays.copyOf(b, b.length * 2);
+      }
+      long delta = m.time - base;
+      if (BatchRecord.isValue(m)) {
+        at = ByteWriter.putVarLong(b, at, (long) seriesNumber(m) << 1 | BatchRecord.VALUE);
+        at = ByteWriter.putVarLong(b, at, (delta << 1) ^ (delta >> 63));
+        at = ByteWriter.putDouble(b, at, m.last);
+      } else {
+        at = ByteWriter.putVarLong(b, at, (long) seriesNumber(m) << 1 | BatchRecord.SUMMARY);
+        at = ByteWriter.putVarLong(b, at, (delta << 1) ^ (delta >> 63));
+        at = ByteWriter.putVarLong(b, at, m.count);
+        at = ByteWriter.putDouble(b, at, m.sum);
+        at = ByteWriter.putDouble(b, at, m.min);
+        at = ByteWriter.putDouble(b, at, m.max);
+        at = ByteWriter.putDouble(b, at, m.last);
+      }
+    }
+    pointBytes = at;
+    return measurements;
+  }
+
+  /** The record: its names, tag sets and series, then the points written. */
+  private Encoded finish(int measurements) {
+    writeSeries();
+    out.putSignedVarLong(base).putVarLong(measurements).putBytes(points, pointBytes);
+    return new Encoded(out.array(), out.size(), measurements);
   }
 
   /**
@@ -124,8 +154,8 @@ final class RecordWriter {
       tagSetOf = new int[64];
     }
     out = out.array().length > KEEP_BYTES ? new ByteWriter(INITIAL_BYTES) : out;
-    points = points.array().length > KEEP_BYTES ? new ByteWriter(INITIAL_BYTES) : points;
+    points = points.length > KEEP_BYTES ? new byte[INITIAL_BYTES] : points;
     out.reset();
-    points.reset();
+    pointBytes = 0;
   }
 }

@@ -168,4 +168,31 @@ class DiskQueueTest {
     memory.remove(memory.take(100, 0).first(3));
     assertThat(bodies(memory.take(100, 0))).containsExactly("record-3", "record-4");
   }
+
+  @Test
+  void anInterruptedRequestThreadStillAppendsAndLeavesTheQueueWorkingForOthers() throws Exception {
+    try (DiskQueue q = new DiskQueue(dir, 1 << 20, false)) {
+      Thread.currentThread().interrupt(); // a server interrupts request threads when it stops
+      try {
+        append(q, body(0), 1, 0);
+        assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept for the caller").isTrue();
+      } finally {
+        Thread.interrupted();
+      }
+      Thread other = new Thread(() -> {
+        try {
+          append(q, body(1), 1, 1);
+        } catch (Exception e) {
+          throw new AssertionError(e);
+        }
+      });
+      other.start();
+      other.join();
+
+      assertThat(bodies(q.take(100, 0))).containsExactly("record-0", "record-1");
+    }
+    try (DiskQueue q = new DiskQueue(dir, 1 << 20, false)) {
+      assertThat(bodies(q.take(100, 0))).as("both on disk").containsExactly("record-0", "record-1");
+    }
+  }
 }
