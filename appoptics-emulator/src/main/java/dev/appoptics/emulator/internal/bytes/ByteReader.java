@@ -55,9 +55,12 @@ public final class ByteReader {
   private long getLongerVarLong() {
     long v = 0;
     for (int shift = 0; shift < 64; shift += 7) {
-      int b = get();
+      if (at >= end) {
+        throw pastEnd();
+      }
+      int b = bytes[at++];
       v |= (long) (b & 0x7F) << shift;
-      if ((b & 0x80) == 0) {
+      if (b >= 0) {
         return v;
       }
     }

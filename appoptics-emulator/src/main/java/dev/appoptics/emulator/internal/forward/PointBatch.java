@@ -38,7 +38,7 @@ final class PointBatch implements BatchRecord.Sink {
   /** Adds one point of metric {@code name} (spelled in any case) with {@code tags}. */
   void add(String name, Map<String, String> tags, long time, boolean value, long count, double sum, double min,
       double max, double last) {
-    add(pointsOf(table.series(canonical(name), tags)), time, value, count, sum, min, max, last);
+    samples += pointsOf(table.series(canonical(name), tags)).add(time, value, count, sum, min, max, last);
   }
 
   @Override
@@ -52,14 +52,7 @@ final class PointBatch implements BatchRecord.Sink {
   @Override
   public void point(int series, long time, boolean value, long count, double sum, double min, double max,
       double last) {
-    add(inRecord[series], time, value, count, sum, min, max, last);
-  }
-
-  private void add(SeriesPoints s, long time, boolean value, long count, double sum, double min, double max,
-      double last) {
-    int before = s.samples();
-    s.add(time, value, count, sum, min, max, last);
-    samples += s.samples() - before;
+    samples += inRecord[series].add(time, value, count, sum, min, max, last);
   }
 
   private SeriesPoints pointsOf(ForwardedSeries s) {

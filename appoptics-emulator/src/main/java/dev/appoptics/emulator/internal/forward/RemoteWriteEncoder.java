@@ -56,7 +56,7 @@ final class RemoteWriteEncoder {
     long now = clockMillis.getAsLong();
     Map<String, Metadata> metadata = new HashMap<>();
     Map<String, Boolean> described = new HashMap<>(); // per metric: whether its summary families were seen too
-    ByteWriter out = new ByteWriter(1024 + 64 * series.size());
+    ByteWriter out = new ByteWriter(sizeBound(series));
     for (SeriesPoints sp : series) {
       byte[][] labels = labels(sp);
       boolean summaries = false;
@@ -73,6 +73,21 @@ final class RemoteWriteEncoder {
       m.writeTo(out);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * Room for the request's time series and metadata, so that writing them never grows the writer (a writer that
+   * grows now and then in one place makes the JIT compile the growing into every other).
+   */
+  private int sizeBound(List<SeriesPoints> series) {
+    int bound = 1024;
+    for (SeriesPoints sp : series) {
+      for (byte[] l : labels(sp)) {
+        bound += l.length + 6;
+      }
+      bound += sp.size() * SUFFIXES.length * 24 + 4 * (sp.name().length() + 200);
+    }
+    return bound;
   }
 
   /** Writes the time series of variant {@code v} of {@code sp}, if any of its points makes one; true if it did. */
@@ -127,9 +142,13 @@ final class RemoteWriteEncoder {
     }
     List<String> pairs = PromNames.labels(sp.name(), sp.tags());
     String base = PromNames.metricName(sp.name());
+    int bound = 64 + 3 * base.length();
+    for (String p : pairs) {
+      bound += 3 * p.length() + 10;
+    }
     byte[][] out = new byte[SUFFIXES.length][];
     for (int v = 0; v < SUFFIXES.length; v++) {
-      ByteWriter labels = new ByteWriter(64);
+      ByteWriter labels = new ByteWriter(bound);
       boolean nameWritten = false;
       for (int p = 0; p < pairs.size(); p += 2) {
         if (!nameWritten && pairs.get(p).compareTo("__name__") > 0) {

@@ -41,10 +41,12 @@ final class SeriesPoints {
     return series.tags;
   }
 
-  void add(long time, boolean value, long count, double sum, double min, double max, double last) {
+  /** Adds a point, merging it into the last one when that has the same second; returns how many samples it added. */
+  int add(long time, boolean value, long count, double sum, double min, double max, double last) {
+    int before = samples;
     if (size > 0 && times[size - 1] == time) {
       merge(size - 1, value, count, sum, min, max, last);
-      return;
+      return samples - before;
     }
     if (size == times.length) {
       int n = size * 2;
@@ -60,6 +62,7 @@ final class SeriesPoints {
       sorted = false;
     }
     set(size++, time, value, count, sum, min, max, last);
+    return samples - before;
   }
 
   /** Sorts by time (ties keep their order) and merges points of the same second; call before reading. */
