@@ -3,8 +3,11 @@ package dev.appoptics.server.internal.store;
 import dev.appoptics.emulator.internal.store.StoreSnapshots;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
@@ -107,6 +110,11 @@ final class DataSnapshots implements StoreSnapshots {
     }).toList();
   }
 
+  /** How many snapshots are kept. */
+  int count() {
+    return names().size();
+  }
+
   /** The names of the snapshots kept, oldest first. */
   private List<String> names() {
     if (!Files.isDirectory(directory)) {
@@ -186,7 +194,12 @@ final class DataSnapshots implements StoreSnapshots {
   /** The failure's own words, with the file it concerns when the file system named one. */
   private static String describe(Throwable e) {
     if (e instanceof FileSystemException f && f.getFile() != null) {
-      return f.getFile() + ": " + (f.getReason() == null ? f.getClass().getSimpleName() : f.getReason());
+      String reason = f.getReason() != null ? f.getReason()
+          : f instanceof AccessDeniedException ? "permission denied"
+          : f instanceof FileAlreadyExistsException ? "exists already, and is in the way"
+          : f instanceof NoSuchFileException ? "does not exist"
+          : f.getClass().getSimpleName();
+      return f.getFile() + ": " + reason;
     }
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }

@@ -240,7 +240,7 @@ public final class DurableStorage implements Storage {
     out.single("appoptics_store_recovered_dropped_bytes", "gauge",
         "Damaged log bytes dropped when the store was opened.", recovery.droppedBytes());
     out.single("appoptics_store_snapshots", "gauge", "Snapshots kept in the data directory.",
-        snapshots.list().size());
+        snapshots.count());
   }
 
   /**

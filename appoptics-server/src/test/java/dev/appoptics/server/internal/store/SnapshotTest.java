@@ -127,7 +127,7 @@ class SnapshotTest {
   }
 
   @Test
-  void snapshotsAreListedOldestFirstAndDeletedByName() {
+  void snapshotsAreListedOldestFirstAndDeletedByName() throws IOException {
     try (AppOpticsEmulator emulator = start(dir.resolve("data"))) {
       Http http = new Http(emulator.baseUri());
       http.post("measurements", EveryArea.measurements("cpu", 2));
@@ -140,6 +140,13 @@ class SnapshotTest {
           .matches("\\d{8}T\\d{6}\\.\\d{3}Z");
       assertThat(listed.get(1)).isEqualTo(second);
       assertThat(first.get("bytes").asLong()).isPositive();
+      assertThat(Path.of(second.get("path").asText()).resolve("log")).isDirectoryContaining(segment -> {
+        try { // a hard link to the log's own segment: no space taken until the log deletes it
+          return Files.isSameFile(segment, dir.resolve("data").resolve("log").resolve(segment.getFileName()));
+        } catch (IOException e) {
+          return false;
+        }
+      });
       assertThat(Instant.parse(first.get("created_at").asText())).isBetween(
           Instant.now().minusSeconds(60), Instant.now());
       assertThat(http.exchange("GET", "/metrics", null).body()).contains("appoptics_store_snapshots 2");
@@ -166,7 +173,8 @@ class SnapshotTest {
       HttpResponse<String> refused = http.exchange("POST", "/admin/snapshots", null);
 
       assertThat(refused.statusCode()).isEqualTo(500);
-      assertThat(refused.body()).contains("cannot take a snapshot in " + data.resolve("snapshots"))
+      assertThat(refused.body()).contains("cannot take a snapshot in " + data.resolve("snapshots") + ": "
+          + data.resolve("snapshots") + ": exists already, and is in the way")
           .contains("nothing of it was kept");
       assertThat(http.get("/admin/snapshots").get("snapshots")).isEmpty();
       http.post("measurements", EveryArea.measurements("cpu", 1));
