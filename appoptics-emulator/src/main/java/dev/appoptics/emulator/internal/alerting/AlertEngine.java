@@ -99,7 +99,9 @@ final class AlertEngine {
         List<Series> series = store.series(metric);
         int groupResolution = groupResolution(metric);
         for (Watched w : watched) {
-          found.put(w.watch(), w.watch().check(series, w.alert().trackingStart, groupResolution, reads));
+          AlertState alert = w.alert();
+          found.put(w.watch(),
+              w.watch().check(series, alert.trackingStart, alert.judgedUntil, groupResolution, reads));
         }
       });
       List<Notification> decided = new ArrayList<>();

@@ -29,6 +29,12 @@ final class AlertState {
   long lastNotifiedAt = NEVER;
   /** With rearm per signal: when each signal was last part of a trigger notification. */
   final Map<String, Long> signalNotifiedAt = new HashMap<>();
+  /**
+   * Runs of violating points that reached their duration by this time and were broken again were judged before a
+   * restart: the end of the last incident. The first evaluation after a start reads the newest data again (signal
+   * positions are not recorded); without this, a spike that already fired and cleared would fire again.
+   */
+  long judgedUntil = NEVER;
   /** Changed since its document was last written. */
   boolean unsaved = true;
 
@@ -44,6 +50,9 @@ final class AlertState {
   static AlertState restored(AlertRule rule, JsonNode document) {
     AlertState alert = new AlertState(rule, document.path("tracking_start").asLong(rule.updatedAt()));
     alert.restore(document);
+    if (!alert.firing) {
+      alert.judgedUntil = alert.clearedAt;
+    }
     if (!document.path("watch").asText().equals(rule.watchKey())) {
       alert.trackingStart = Math.max(alert.trackingStart, rule.updatedAt());
     } else {
