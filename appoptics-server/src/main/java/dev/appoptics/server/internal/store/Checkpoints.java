@@ -3,6 +3,7 @@ package dev.appoptics.server.internal.store;
 import dev.appoptics.emulator.internal.store.MemoryMeasurementStore;
 import dev.appoptics.emulator.internal.store.Series;
 import dev.appoptics.emulator.internal.store.TagMap;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -182,6 +183,11 @@ final class Checkpoints implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** Writes a consistent copy of the checkpoints to {@code target} (see {@link Sqlite#copy}). */
+  void copyTo(Path target) throws SQLException, IOException {
+    Sqlite.copy(db, target);
   }
 
   @Override

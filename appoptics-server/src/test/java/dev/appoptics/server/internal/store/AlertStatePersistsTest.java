@@ -46,7 +46,7 @@ class AlertStatePersistsTest {
     clock.setEpochSecond(T0 + 20);
     before.http.post("alerts/" + id + "/clear", "{}");
     String firstIncident = before.notifications(id).get(0).path("incident_key").asText();
-    EverythingPersistsTest.copy(dir.resolve("data"), dir.resolve("crashed"));
+    EveryArea.copy(dir.resolve("data"), dir.resolve("crashed"));
     before.close();
 
     Server after = start("crashed");
@@ -68,7 +68,7 @@ class AlertStatePersistsTest {
     long id = before.alert("cpu.high", CPU_ABOVE_90);   // rearm_seconds: 600 by default
     before.point("cpu", 5, 95);
     before.evaluateAt(10);
-    EverythingPersistsTest.copy(dir.resolve("data"), dir.resolve("crashed"));
+    EveryArea.copy(dir.resolve("data"), dir.resolve("crashed"));
     before.close();
 
     Server after = start("crashed");
