@@ -38,7 +38,7 @@ final class ApiFailures {
         ex.status() + " " + reason(ex.status()) + " from " + request + message, hint(ex), ExitCodes.FAILURE);
   }
 
-  private static String reason(int status) {
+  static String reason(int status) {
     return switch (status) {
       case 400 -> "Bad Request";
       case 401 -> "Unauthorized";
@@ -51,6 +51,7 @@ final class ApiFailures {
       case 422 -> "Already Exists";
       case 429 -> "Too Many Requests";
       case 503 -> "Service Unavailable";
+      case 507 -> "Insufficient Storage";
       default -> status >= 500 ? "Server Error" : "Error";
     };
   }

@@ -22,12 +22,15 @@ final class ApiOptions {
 
   /** Opens a connection; a missing token is a usage error that says where a token comes from. */
   AppOptics connect(Cli cli) {
-    String resolved =
-        token != null && !token.isBlank()
-            ? token
-            : cli.env(AppOptics.TOKEN_ENV)
-                .orElseThrow(
-                    () -> CliFailure.usage("no API token", "pass --token or set " + AppOptics.TOKEN_ENV));
-    return AppOptics.builder().token(resolved).baseUri(endpoint).build();
+    return AppOptics.builder().token(token(cli, token)).baseUri(endpoint).build();
+  }
+
+  /** {@code given}, or else the token in the environment; neither is a usage error saying where one comes from. */
+  static String token(Cli cli, String given) {
+    if (given != null && !given.isBlank()) {
+      return given;
+    }
+    return cli.env(AppOptics.TOKEN_ENV)
+        .orElseThrow(() -> CliFailure.usage("no API token", "pass --token or set " + AppOptics.TOKEN_ENV));
   }
 }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "server",
     sortOptions = false,
+    subcommands = ServerSnapshotCommand.class,
     description = {
       "Run a self-hosted AppOptics API server in the foreground: the API of 'appoptics emulator' over durable",
       "storage in --data-dir, with authentication from configured tokens, GET /health and GET /metrics, and a",
@@ -35,6 +36,7 @@ import picocli.CommandLine.Option;
       "  appoptics server --data-dir data --sync before-answer --retention raw=7d,1m=90d",
       "  appoptics server --data-dir data --token t --forward-prometheus http://127.0.0.1:9090/api/v1/write",
       "  appoptics server --data-dir data --port 0     # any free port; read it from the first line",
+      "  appoptics server snapshot create --token secret   # a consistent copy of a running server's data",
       "",
       "Tokens file: one token per line; blank lines and lines starting with # are skipped, and a token may be",
       "followed by a # comment. It is re-read when it changes (within seconds) and on SIGHUP.",
@@ -43,8 +45,9 @@ import picocli.CommandLine.Option;
 final class ServerCommand implements Callable<Integer> {
   private final Cli cli;
 
-  @Option(names = "--data-dir", required = true, paramLabel = "DIR",
-      description = "Where everything is kept (created when missing); one server per directory.")
+  // Required, but checked when the server runs: picocli would also ask for it before 'server snapshot …'.
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Where everything is kept (created when missing; required); one server per directory.")
   Path dataDir;
 
   @Option(names = "--sync", paramLabel = "POLICY", defaultValue = "1s",
@@ -136,6 +139,9 @@ final class ServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    if (dataDir == null) {
+      throw CliFailure.usage("Missing required option: '--data-dir=DIR'", "run 'appoptics server --help' for usage");
+    }
     SyncPolicy syncPolicy = setting("--sync", () -> SyncPolicy.parse(sync));
     Retention kept = setting("--retention", () -> Retention.parse(retention));
     Duration grace = duration("--shutdown-grace", shutdownGrace);

@@ -105,6 +105,6 @@ class ServerCommandTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("--tokens-file").contains("--insecure").contains("--shutdown-grace")
         .contains("--request-log").contains("--data-dir").contains("--sync").contains("--retention")
-        .contains("SIGTERM").contains("docs/server.md");
+        .contains("SIGTERM").contains("docs/server.md").contains("snapshot");
   }
 }

@@ -55,7 +55,17 @@ final class ServerProcess implements AutoCloseable {
    * Starts {@code appoptics server --data-dir DATA} with {@code args} and waits until it announces its address.
    */
   static ServerProcess start(Path data, String... args) {
-    List<String> command = new ArrayList<>(List.of(
+    return startWithin(List.of(), data, args);
+  }
+
+  /**
+   * Starts {@code appoptics server --data-dir DATA ARGS} as the last arguments of {@code wrapper} (a command that runs
+   * the rest of its arguments, such as {@code unshare … sh -c '… exec "$@"'}), and waits until it announces its
+   * address.
+   */
+  static ServerProcess startWithin(List<String> wrapper, Path data, String... args) {
+    List<String> command = new ArrayList<>(wrapper);
+    command.addAll(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
         "-cp", System.getProperty("java.class.path"), Main.class.getName(), "server", "--data-dir", data.toString()));

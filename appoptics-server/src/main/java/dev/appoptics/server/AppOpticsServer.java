@@ -33,6 +33,9 @@ import java.util.function.Consumer;
  *       authenticate while active, within their role; any other token gets 401. With no token configured, any
  *       token is accepted, which the server allows only on a loopback address unless {@link Builder#insecure} says
  *       otherwise: {@link Builder#start()} throws {@link ServerConfigurationException} instead.
+ *   <li><b>Backups.</b> {@code POST /admin/snapshots} (an admin token only) takes a consistent snapshot of the
+ *       data directory into its {@code snapshots/} while the server runs; {@code GET} lists them, {@code DELETE
+ *       /admin/snapshots/NAME} deletes one (see {@code docs/server.md}, "Backing up and restoring").
  *   <li><b>Health and figures.</b> {@code GET /health} (readiness), {@code GET /health/live} (liveness) and
  *       {@code GET /metrics} (Prometheus text format), without a token; the web console at {@code /}.
  *   <li><b>Shutdown.</b> {@link #close()} stops accepting, lets the requests in flight finish within the

@@ -7,6 +7,7 @@ import dev.appoptics.emulator.internal.measure.CompositeQueries;
 import dev.appoptics.emulator.internal.measure.MeasurementsModule;
 import dev.appoptics.emulator.internal.measure.MetricsModule;
 import dev.appoptics.emulator.internal.ops.MetricsEndpoint;
+import dev.appoptics.emulator.internal.ops.SnapshotsEndpoint;
 import dev.appoptics.emulator.internal.resources.alerts.AlertsModule;
 import dev.appoptics.emulator.internal.resources.annotations.AnnotationsModule;
 import dev.appoptics.emulator.internal.resources.jobs.JobsModule;
@@ -51,6 +52,8 @@ public final class EmulatorModules {
     // Public routes outside /v1/ (see Router.addPublic): no token, rate limit or faults.
     modules.add(new MetricsEndpoint(state));
     modules.add(new ConsoleModule());
+    // Admin routes outside /v1/ (see Router.addAdmin): an admin token only.
+    modules.add(new SnapshotsEndpoint(state.storage()));
     return modules;
   }
 

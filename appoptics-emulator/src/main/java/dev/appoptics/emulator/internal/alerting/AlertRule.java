@@ -34,14 +34,18 @@ public record AlertRule(
 
   /** Whether {@code other} watches the same data in the same way (services, name, rearm and condition ids aside). */
   boolean watchesLike(AlertRule other) {
-    if (active != other.active || conditions.size() != other.conditions.size()) {
-      return false;
+    return watchKey().equals(other.watchKey());
+  }
+
+  /**
+   * What this rule watches, as text: whether it is active, and its conditions without their ids. Equal keys watch
+   * alike; the incident record keeps it to tell, after a restart, whether the conditions changed since.
+   */
+  String watchKey() {
+    StringBuilder key = new StringBuilder(active ? "active" : "inactive");
+    for (ConditionRule c : conditions) {
+      key.append(';').append(c.withId(0));
     }
-    for (int i = 0; i < conditions.size(); i++) {
-      if (!conditions.get(i).sameWatch(other.conditions.get(i))) {
-        return false;
-      }
-    }
-    return true;
+    return key.toString();
   }
 }

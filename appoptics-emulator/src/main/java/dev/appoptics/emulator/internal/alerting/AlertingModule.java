@@ -13,6 +13,8 @@ import dev.appoptics.emulator.internal.resources.Json;
 import dev.appoptics.emulator.internal.resources.services.ServicesModule;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -28,7 +30,8 @@ import java.util.stream.Collectors;
  * delivers the notifications (see {@link Notifier}), and answers the routes that show the live state of alerts: {@code
  * GET /v1/alerts/status}, {@code GET /v1/alerts/:id/status}, {@code POST /v1/alerts/:id/clear}, and the emulator's own
  * {@code GET /v1/alerts/:id/notifications}. The alerts themselves come from the alert resource, through {@link
- * AlertCatalog}.
+ * AlertCatalog}. Incidents and deliveries are kept in the resource store (see {@link AlertEngine} and {@link
+ * DeliveryLog}): a durable emulator takes them up again when it starts, and resumes the deliveries it left pending.
  */
 public final class AlertingModule implements ApiModule {
   /** How long a cleared alert stays in the account-wide status. */
@@ -50,12 +53,17 @@ public final class AlertingModule implements ApiModule {
     this.catalog = catalog;
     this.clock = settings.clock();
     this.log = settings.messageLog().orElse(null);
-    this.notifier = new Notifier(clock, log, settings.alertDeliveryAttempts(), settings.alertRetryBackoff());
-    this.engine = new AlertEngine(catalog, state.store(), state.registry(), clock, n -> {
-      for (long id : n.rule().serviceIds()) {
-        services.find(id).ifPresent(service -> notifier.deliver(n, service));
-      }
-    });
+    this.notifier = new Notifier(
+        clock, log, settings.alertDeliveryAttempts(), settings.alertRetryBackoff(), state.resources());
+    this.engine = new AlertEngine(catalog, state.store(), state.registry(), clock, state.resources(),
+        (n, changes) -> {
+          List<Runnable> starts = new ArrayList<>();
+          for (long id : n.rule().serviceIds()) {
+            services.find(id).ifPresent(service -> starts.add(notifier.prepare(n, service, changes)));
+          }
+          return () -> starts.forEach(Runnable::run);
+        });
+    notifier.resume(catalog.rules().stream().map(AlertRule::id).collect(Collectors.toSet()), services::find);
     state.addMetricsSource(this::writeTo);
     Duration interval = settings.alertInterval();
     if (interval.isZero()) {

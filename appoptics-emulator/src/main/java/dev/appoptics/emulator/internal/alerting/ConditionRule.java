@@ -44,12 +44,11 @@ record ConditionRule(
   }
 
   /**
-   * Whether {@code other} watches the same thing, whatever its id: a client that re-sends its conditions without ids
-   * on an update gets new ids for the same conditions.
+   * The same condition under another id: a client that re-sends its conditions without ids on an update gets new ids
+   * for the same conditions, which watch the same thing.
    */
-  boolean sameWatch(ConditionRule other) {
-    return equals(new ConditionRule(id, other.type, other.metricName, other.threshold, other.duration, other.summary,
-        other.detectReset, other.tags));
+  ConditionRule withId(long newId) {
+    return new ConditionRule(newId, type, metricName, threshold, duration, summary, detectReset, tags);
   }
 
   /** Whether any tag filter asks for its matches to be merged into one signal. */

@@ -22,7 +22,7 @@ import java.util.OptionalLong;
  * </ul>
  *
  * Only points at or after {@code trackingStart} count, and a signal whose newest point is older than {@link #STALE}
- * is forgotten.
+ * is forgotten. A run broken again before {@code judgedUntil} was judged before a restart and does not count again.
  */
 final class ConditionWatch {
   /** Ten days: a signal silent for longer no longer holds anything. */
@@ -52,9 +52,11 @@ final class ConditionWatch {
 
   /**
    * The signals breaking the condition now, given the series of its metric (read once per evaluation for every
-   * condition on that metric) and the bucket width used for grouped conditions.
+   * condition on that metric) and the bucket width used for grouped conditions. A run that reached its duration at
+   * or before {@code judgedUntil} and was broken again since counts no more (see {@link AlertState#judgedUntil}).
    */
-  List<Violation> check(List<Series> series, long trackingStart, int groupResolution, SeriesReads reads) {
+  List<Violation> check(
+      List<Series> series, long trackingStart, long judgedUntil, int groupResolution, SeriesReads reads) {
     List<Violation> out = new ArrayList<>();
     long evaluation = ++evaluations;
     int seen = 0;
@@ -64,7 +66,7 @@ final class ConditionWatch {
       seen++;
       Violation v = condition.type() == ConditionRule.Type.ABSENT
           ? absent(signal, state, trackingStart, reads)
-          : threshold(signal, state, trackingStart, reads);
+          : threshold(signal, state, trackingStart, judgedUntil, reads);
       if (v != null) {
         out.add(v);
       }
@@ -98,7 +100,8 @@ final class ConditionWatch {
     return out;
   }
 
-  private Violation threshold(Signal signal, SignalState state, long trackingStart, SeriesReads reads) {
+  private Violation threshold(
+      Signal signal, SignalState state, long trackingStart, long judgedUntil, SeriesReads reads) {
     long duration = condition.duration();
     // A run may reach the duration and be broken again between two evaluations: it still counts, once.
     long completedAt = SignalState.NONE;
@@ -117,7 +120,7 @@ final class ConditionWatch {
       if (state.runStart == SignalState.NONE) {
         state.runStart = point.time();
       }
-      if (point.time() - state.runStart >= duration) {
+      if (point.time() - state.runStart >= duration && point.time() > judgedUntil) {
         completedAt = point.time();
         completedValue = value;
       }

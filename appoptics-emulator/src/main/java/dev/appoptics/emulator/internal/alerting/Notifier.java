@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.appoptics.emulator.internal.ops.PrometheusText;
 import dev.appoptics.emulator.internal.resources.Json;
+import dev.appoptics.emulator.internal.store.Changes;
+import dev.appoptics.emulator.internal.store.ResourceStore;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,6 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -30,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 
 /**
  * Delivers notifications on its own threads, so evaluation never waits for a receiver. A {@code webhook} service
@@ -38,7 +43,8 @@ import java.util.function.Consumer;
  * answer, a 5xx, 408 or 429) is tried again after a back-off that doubles from the first one; another 4xx fails at
  * once. The notifications of one alert to one service go out one after the other, in the order they were decided, so
  * a receiver never hears of a clear before the trigger. Every attempt and outcome goes to the log sink, the {@link
- * DeliveryLog} and the figures on /metrics.
+ * DeliveryLog} (and so the resource store) and the figures on /metrics. Deliveries still pending when the emulator
+ * stopped are resumed when it starts again on the same resources.
  */
 final class Notifier implements AutoCloseable {
   /** How many deliveries may wait for a thread before new ones are refused (recorded as undelivered). */
@@ -52,23 +58,25 @@ final class Notifier implements AutoCloseable {
   private final Consumer<String> log;
   private final int maxAttempts;
   private final Duration firstBackoff;
-  private final DeliveryLog deliveries = new DeliveryLog();
+  private final DeliveryLog deliveries;
   private final ThreadPoolExecutor senders;
   private final ScheduledExecutorService retries;
   /** Made at the first delivery: a JDK client starts a selector thread, which most emulators never need. */
   private HttpClient http;
-  private final AtomicLong nextId = new AtomicLong(1);
+  private final AtomicLong nextId;
   private final AtomicInteger pending = new AtomicInteger();
   private final Map<List<String>, LongAdder> outcomes = new ConcurrentHashMap<>();
   private final Map<List<String>, LongAdder> attempts = new ConcurrentHashMap<>();
   /** Per alert and service, the deliveries waiting for the one in progress; present while one is in progress. */
   private final Map<String, Deque<Runnable>> lanes = new HashMap<>();
 
-  Notifier(Clock clock, Consumer<String> log, int maxAttempts, Duration firstBackoff) {
+  Notifier(Clock clock, Consumer<String> log, int maxAttempts, Duration firstBackoff, ResourceStore resources) {
     this.clock = clock;
     this.log = log;
     this.maxAttempts = maxAttempts;
     this.firstBackoff = firstBackoff;
+    this.deliveries = new DeliveryLog(resources, log);
+    this.nextId = new AtomicLong(deliveries.highestId() + 1);
     this.senders = new ThreadPoolExecutor(4, 4, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(QUEUE),
         daemon("appoptics-alert-delivery"));
     ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, daemon("appoptics-alert-retry"));
@@ -91,31 +99,52 @@ final class Notifier implements AutoCloseable {
     return deliveries;
   }
 
-  /** Starts delivering {@code n} to {@code service} (as {@code GET /v1/services/:id} shows it); returns at once. */
-  void deliver(Notification n, JsonNode service) {
+  /**
+   * Makes the delivery of {@code n} to {@code service} (as {@code GET /v1/services/:id} shows it) and adds its record
+   * to {@code changes}; answers what starts it, to run once {@code changes} are written. Starting returns at once.
+   */
+  Runnable prepare(Notification n, JsonNode service, Changes changes) {
     String type = service.path("type").asText();
     // Types the emulator cannot deliver still record the webhook payload: what the alert had to say.
     JsonNode payload = type.equals("slack") ? slack(n, service) : Payloads.webhook(n);
-    HttpRequest request = null;
-    String problem;
-    if (type.equals("webhook") || type.equals("slack")) {
-      String url = service.path("settings").path("url").asText("");
-      problem = checkUrl(url);
-      if (problem.isEmpty()) {
-        request = request(url, type, payload);
-      }
-    } else {
-      problem = "unsupported service type '" + type + "': the emulator delivers webhook and slack services only";
-    }
     Delivery d = new Delivery(nextId.getAndIncrement(), n, service, payload);
-    deliveries.add(d);
-    if (request == null) {
-      finish(d, Delivery.Status.UNDELIVERED, problem);
-      return;
+    String problem = type.equals("webhook") || type.equals("slack")
+        ? checkUrl(service.path("settings").path("url").asText(""))
+        : "unsupported service type '" + type + "': the emulator delivers webhook and slack services only";
+    if (!problem.isEmpty()) {
+      // Over before it starts: recorded with its outcome.
+      d.finish(Delivery.Status.UNDELIVERED, problem);
     }
+    deliveries.add(d, changes);
+    return problem.isEmpty() ? () -> start(d, service, 1) : () -> finished(d);
+  }
+
+  /**
+   * Resumes the deliveries that were pending when the emulator stopped, for the alerts {@code alertIds}, to their
+   * services as {@code services} finds them now (a service deleted since: undelivered); the attempts go on from the
+   * last recorded one.
+   */
+  void resume(Set<Long> alertIds, LongFunction<Optional<ObjectNode>> services) {
+    for (Delivery d : deliveries.load(alertIds)) {
+      Optional<ObjectNode> service = services.apply(d.serviceId());
+      if (service.isEmpty()) {
+        finish(d, Delivery.Status.UNDELIVERED, "service " + d.serviceId() + " no longer exists");
+        continue;
+      }
+      String problem = checkUrl(service.get().path("settings").path("url").asText(""));
+      if (!problem.isEmpty()) {
+        finish(d, Delivery.Status.UNDELIVERED, problem);
+        continue;
+      }
+      start(d, service.get(), Math.min(d.attemptCount() + 1, maxAttempts));
+    }
+  }
+
+  /** Sends {@code d} to the URL of {@code service} (checked), from attempt {@code attempt} on, after its lane. */
+  private void start(Delivery d, JsonNode service, int attempt) {
+    HttpRequest request = request(service.path("settings").path("url").asText(), d.serviceType(), d.payload());
     pending.incrementAndGet();
-    HttpRequest send = request;
-    enqueue(d.lane(), () -> submit(d, send, 1));
+    enqueue(d.lane(), () -> submit(d, request, attempt));
   }
 
   /** Starts {@code start} now if nothing of its lane is in progress, else after what is. */
@@ -192,8 +221,11 @@ final class Notifier implements AutoCloseable {
       senders.execute(() -> attempt(d, request, attempt));
     } catch (RejectedExecutionException e) {
       pending.decrementAndGet();
-      finish(d, Delivery.Status.UNDELIVERED,
-          senders.isShutdown() ? "the emulator stopped" : "more than " + QUEUE + " deliveries waiting");
+      if (senders.isShutdown()) {
+        leftPending(d);
+        return;
+      }
+      finish(d, Delivery.Status.UNDELIVERED, "more than " + QUEUE + " deliveries waiting");
       next(d.lane());
     }
   }
@@ -215,15 +247,23 @@ final class Notifier implements AutoCloseable {
     boolean ok = status >= 200 && status < 300;
     count(attempts, d.serviceType(), ok ? "ok" : "error");
     String outcome = status > 0 ? Integer.toString(status) : error;
-    boolean retry = !ok && attempt < maxAttempts && retryable(status) && !senders.isShutdown();
+    boolean again = !ok && attempt < maxAttempts && retryable(status);
+    boolean stopped = senders.isShutdown();
+    boolean retry = again && !stopped;
     Duration wait = backoff(attempt);
     line("NOTIFY POST " + request.uri() + " -> " + outcome + " " + millis + "ms " + d.label() + " attempt " + attempt
         + "/" + maxAttempts + (retry ? ", retry in " + wait.toMillis() + "ms" : ""));
     if (retry) {
+      deliveries.update(d);
       retries.schedule(() -> submit(d, request, attempt + 1), wait.toMillis(), TimeUnit.MILLISECONDS);
       return;
     }
     pending.decrementAndGet();
+    if (again) {
+      deliveries.update(d);
+      leftPending(d);
+      return;
+    }
     if (ok) {
       finish(d, Delivery.Status.DELIVERED, "");
     } else {
@@ -231,6 +271,11 @@ final class Notifier implements AutoCloseable {
       finish(d, Delivery.Status.FAILED, why + " after " + attempt + (attempt == 1 ? " attempt" : " attempts"));
     }
     next(d.lane());
+  }
+
+  /** The emulator stopped before {@code d} was over: its record stays pending, so the next start resumes it. */
+  private void leftPending(Delivery d) {
+    line("NOTIFY " + d.label() + " -> left pending: the emulator stopped");
   }
 
   /** No answer, a server error, a timeout or a rate limit may pass; another client error will not. */
@@ -245,8 +290,15 @@ final class Notifier implements AutoCloseable {
 
   private void finish(Delivery d, Delivery.Status outcome, String reason) {
     d.finish(outcome, reason);
-    String name = outcome.name().toLowerCase(Locale.ROOT);
+    deliveries.update(d);
+    finished(d);
+  }
+
+  /** Counts and logs the outcome of {@code d}, which is over. */
+  private void finished(Delivery d) {
+    String name = d.statusName();
     count(outcomes, d.serviceType(), d.kindName(), name);
+    String reason = d.reason();
     line("NOTIFY " + d.label() + " -> " + name + (reason.isEmpty() ? "" : ": " + reason));
   }
 

@@ -2,6 +2,7 @@ package dev.appoptics.emulator.internal.http;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -47,25 +48,46 @@ public final class Access {
    * cover {@code method} on {@code segments}.
    */
   void check(String token, String method, List<String> segments) {
+    Optional<Role> role = authenticate(token, method);
+    if (role.isPresent() && !role.get().permits(method, segments)) {
+      throw ApiError.request(403, "This token is not permitted to perform this action on this resource");
+    }
+  }
+
+  /**
+   * Lets a call to an admin route through or refuses it: 401 as for the API, 403 for a token made through the API
+   * with a role other than admin.
+   */
+  void checkAdmin(String token, String method) {
+    Optional<Role> role = authenticate(token, method);
+    if (role.isPresent() && role.get() != Role.ADMIN) {
+      throw ApiError.request(403, "Only an admin token may call this; this token's role is "
+          + role.get().name().toLowerCase(Locale.ROOT));
+    }
+  }
+
+  /**
+   * The role of a token made through the API, empty for one that may do everything (configured, or any token when
+   * those are accepted); 401 for a missing, unknown or inactive token.
+   */
+  private Optional<Role> authenticate(String token, String method) {
     if (token == null) {
       throw unauthorized(method);
     }
     if (tokens.contains(token)) {
-      return;
+      return Optional.empty();
     }
     Optional<TokenDirectory.Grant> grant = directory.find(token);
     if (grant.isEmpty()) {
       if (anyToken) {
-        return;
+        return Optional.empty();
       }
       throw unauthorized(method);
     }
     if (!grant.get().active()) {
       throw unauthorized(method);
     }
-    if (!grant.get().role().permits(method, segments)) {
-      throw ApiError.request(403, "This token is not permitted to perform this action on this resource");
-    }
+    return Optional.of(grant.get().role());
   }
 
   /** The two 401 shapes the service answers: JSON on reads, plain text on posts. */

@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** An answer: status, headers and body bytes. Immutable; {@link #withHeader} returns a copy. */
+/**
+ * An answer: status, headers, body bytes, and what to do once it is sent. Immutable; {@link #withHeader} and {@link
+ * #whenSent} return a copy.
+ */
 public final class ApiResponse {
   static final ObjectMapper JSON = new ObjectMapper();
   public static final String JSON_TYPE = "application/json;charset=utf-8";
@@ -19,11 +22,17 @@ public final class ApiResponse {
   private final int status;
   private final Map<String, String> headers;
   private final byte[] body;
+  private final Runnable sent;
 
   private ApiResponse(int status, Map<String, String> headers, byte[] body) {
+    this(status, headers, body, () -> {});
+  }
+
+  private ApiResponse(int status, Map<String, String> headers, byte[] body, Runnable sent) {
     this.status = status;
     this.headers = headers;
     this.body = body;
+    this.sent = sent;
   }
 
   /** A JSON answer; {@code body} is a Jackson tree or anything Jackson can write (maps, lists, records). */
@@ -58,7 +67,20 @@ public final class ApiResponse {
   public ApiResponse withHeader(String name, String value) {
     Map<String, String> copy = new LinkedHashMap<>(headers);
     copy.put(name, value);
-    return new ApiResponse(status, Map.copyOf(copy), body);
+    return new ApiResponse(status, Map.copyOf(copy), body, sent);
+  }
+
+  /**
+   * A copy that runs {@code action} once the front has sent it, or failed to (the client went away): for a handler
+   * that holds something back until its answer is out, such as writes while a snapshot is taken.
+   */
+  public ApiResponse whenSent(Runnable action) {
+    return new ApiResponse(status, headers, body, action);
+  }
+
+  /** Runs what {@link #whenSent} asked for; the front calls it once. */
+  public void sent() {
+    sent.run();
   }
 
   public int status() {

@@ -17,9 +17,10 @@ import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * One request through the front, as a Jetty core handler. A public route is answered at once. Anything else gets, in
- * order: injected faults, the {@code /v1} check, the token (password slot if non-empty, else user slot), the rate
- * limit; then the body is read (size limit, {@code Content-Encoding}) and the router picks the module's handler.
+ * One request through the front, as a Jetty core handler. A public route is answered at once, an admin route once
+ * the token is found to be an admin's. Anything else gets, in order: injected faults, the {@code /v1} check, the
+ * token (password slot if non-empty, else user slot), the rate limit; then the body is read (size limit, {@code
+ * Content-Encoding}) and the router picks the module's handler.
  * Every refusal is an API error body; one refused before its body was read answers once the body is swallowed
  * ({@link BodyReader}). Nothing here waits on a slow client: the body arrives through Jetty's demand callbacks and
  * injected latency through its scheduler.
@@ -94,6 +95,12 @@ final class FrontHandler extends Handler.Abstract {
       if (front.phase() == HttpFront.Phase.STARTING) {
         throw ApiError.system(503, "The server is starting (recovering its data); retry shortly")
             .withHeaders(Map.of("Retry-After", "1"));
+      }
+      if (router.isAdmin(segments)) {
+        token = Wire.token(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+        config.access().checkAdmin(token, method);
+        readBody();
+        return;
       }
       requests.incrementAndGet();
       FaultInjector.Decision fault = faults.next();
@@ -196,6 +203,18 @@ final class FrontHandler extends Handler.Abstract {
     }
 
     private void answer(ApiResponse answer) {
+      ByteBuffer content;
+      try {
+        content = prepare(answer);
+      } catch (RuntimeException | Error e) {
+        answer.sent(); // it never goes out: release what it holds back
+        throw e;
+      }
+      response.write(true, content, Callback.from(callback, answer::sent));
+    }
+
+    /** Logs and counts the answer, sets its status and headers; returns its content. */
+    private ByteBuffer prepare(ApiResponse answer) {
       // Logged before the answer goes out, so a client that has its answer also finds the line in the log.
       finished(Integer.toString(answer.status()), answer.body().length, body, answer);
       response.setStatus(answer.status());
@@ -211,7 +230,7 @@ final class FrontHandler extends Handler.Abstract {
       if (!noBody) {
         headers.put(HttpHeader.CONTENT_LENGTH, bytes.length);
       }
-      response.write(true, noBody ? BufferUtil.EMPTY_BUFFER : ByteBuffer.wrap(bytes), callback);
+      return noBody ? BufferUtil.EMPTY_BUFFER : ByteBuffer.wrap(bytes);
     }
 
     /** Counts the exchange for {@code /metrics} and writes its request log line. */

@@ -2,6 +2,7 @@ package dev.appoptics.emulator.internal.http;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,13 +13,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * the rest of the path, zero or more segments joined with {@code /} (for static files). A path that matches some
  * route but not its method gets 405 from the front; one that matches none gets the API's 404.
  *
- * <p>Two kinds of routes:
+ * <p>Three kinds of routes:
  *
  * <ul>
  *   <li>{@link #add API routes}, under {@code /v1/}: the front injects faults, authenticates the token, applies the
  *       rate limit and adds the rate-limit headers before the handler runs.
  *   <li>{@link #addPublic public routes}, outside {@code /v1/} (health checks, a metrics scrape, a web console's
  *       files): no faults, no token, no rate limit. Body limits, the request log and error bodies are the same.
+ *   <li>{@link #addAdmin admin routes}, outside {@code /v1/} (a server's operations, such as snapshots of its data):
+ *       only an admin token (a configured one, or one made through the API with the admin role); no faults, no
+ *       rate limit.
  * </ul>
  *
  * <p>Either kind is registered by an {@link ApiModule}; routes are tried in registration order. Routes may be added
@@ -27,6 +31,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class Router {
   private static final String API_PREFIX = "/v1/";
 
+  private enum Kind { API, PUBLIC, ADMIN }
+
   private final List<Route> routes = new CopyOnWriteArrayList<>();
 
   /** An API route; {@code pattern} starts with {@code /v1/}. */
@@ -34,7 +40,7 @@ public final class Router {
     if (!pattern.startsWith(API_PREFIX)) {
       throw new IllegalArgumentException("API routes live under " + API_PREFIX + ": " + pattern);
     }
-    routes.add(Route.of(method, pattern, handler, false));
+    routes.add(Route.of(method, pattern, handler, Kind.API));
     return this;
   }
 
@@ -43,10 +49,23 @@ public final class Router {
    * {@code /v1/} and may end in a {@code {name*}} segment, e.g. {@code addPublic("GET", "/console/{file*}", …)}.
    */
   public Router addPublic(String method, String pattern, Handler handler) {
+    return addOutsideApi(method, pattern, handler, Kind.PUBLIC);
+  }
+
+  /**
+   * An admin route: answered only for an admin token, without a rate limit or injected faults. {@code pattern} lies
+   * outside {@code /v1/}: these are the server's operations, not the AppOptics API.
+   */
+  public Router addAdmin(String method, String pattern, Handler handler) {
+    return addOutsideApi(method, pattern, handler, Kind.ADMIN);
+  }
+
+  private Router addOutsideApi(String method, String pattern, Handler handler, Kind kind) {
     if (pattern.equals("/v1") || pattern.startsWith(API_PREFIX)) {
-      throw new IllegalArgumentException("public routes live outside " + API_PREFIX + ": " + pattern);
+      throw new IllegalArgumentException(kind.name().toLowerCase(Locale.ROOT) + " routes live outside "
+          + API_PREFIX + ": " + pattern);
     }
-    routes.add(Route.of(method, pattern, handler, true));
+    routes.add(Route.of(method, pattern, handler, kind));
     return this;
   }
 
@@ -67,23 +86,28 @@ public final class Router {
 
   /** Whether the path belongs to a public route (of any method): no token, rate limit or faults apply to it. */
   public boolean isPublic(List<String> segments) {
-    return routes.stream().anyMatch(r -> r.open && r.fits(segments));
+    return routes.stream().anyMatch(r -> r.kind == Kind.PUBLIC && r.fits(segments));
+  }
+
+  /** Whether the path belongs to an admin route (of any method): only an admin token may call it. */
+  public boolean isAdmin(List<String> segments) {
+    return routes.stream().anyMatch(r -> r.kind == Kind.ADMIN && r.fits(segments));
   }
 
   /** A matched route: its handler, the segments it captured, and its pattern as registered (a label for figures). */
   public record Match(Handler handler, Map<String, String> pathParams, String route) {}
 
   private record Route(String method, String template, String[] pattern, String rest, Handler handler,
-      boolean open) {
-    static Route of(String method, String pattern, Handler handler, boolean open) {
+      Kind kind) {
+    static Route of(String method, String pattern, Handler handler, Kind kind) {
       String[] parts = pattern.split("/", -1);
       String last = parts[parts.length - 1];
       if (last.startsWith("{") && last.endsWith("*}")) {
         String[] fixed = new String[parts.length - 1];
         System.arraycopy(parts, 0, fixed, 0, fixed.length);
-        return new Route(method, pattern, fixed, last.substring(1, last.length() - 2), handler, open);
+        return new Route(method, pattern, fixed, last.substring(1, last.length() - 2), handler, kind);
       }
-      return new Route(method, pattern, parts, null, handler, open);
+      return new Route(method, pattern, parts, null, handler, kind);
     }
 
     /** Whether the path fits this pattern (checked before anything is captured, so a miss allocates nothing). */

@@ -3,6 +3,7 @@ package dev.appoptics.emulator.internal.store;
 import dev.appoptics.emulator.internal.EmulatorSettings;
 import dev.appoptics.emulator.internal.ops.MetricsSource;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
@@ -27,6 +28,11 @@ public interface Storage extends MetricsSource, AutoCloseable {
 
   /** Forces everything accepted so far onto the disk (nothing to do in memory). */
   void sync();
+
+  /** Snapshots of what is stored, taken while it runs; empty in memory, where there is nothing to copy. */
+  default Optional<StoreSnapshots> snapshots() {
+    return Optional.empty();
+  }
 
   /** Stops the background work, syncs and releases files; idempotent. */
   @Override

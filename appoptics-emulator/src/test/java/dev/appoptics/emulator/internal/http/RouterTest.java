@@ -7,14 +7,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** API routes under /v1/, public routes outside it, and the trailing wildcard segment for static files. */
+/** API routes under /v1/, public and admin routes outside it, and the trailing wildcard segment for static files. */
 class RouterTest {
   private static final Handler OK = request -> ApiResponse.empty(204);
 
   private final Router router = new Router()
       .add("GET", "/v1/spaces/{id}", OK)
       .addPublic("GET", "/health", OK)
-      .addPublic("GET", "/console/{file*}", OK);
+      .addPublic("GET", "/console/{file*}", OK)
+      .addAdmin("DELETE", "/admin/things/{name}", OK);
 
   @Test
   void aWildcardSegmentCapturesTheRestOfThePath() {
@@ -43,8 +44,21 @@ class RouterTest {
   }
 
   @Test
-  void apiRoutesLiveUnderV1AndPublicRoutesOutsideIt() {
+  void adminRoutesAreKnownAsAdminWhateverTheMethodAndAreNotPublic() {
+    assertThat(router.isAdmin(PathSegments.decode("/admin/things/a"))).isTrue();
+    assertThat(router.isPublic(PathSegments.decode("/admin/things/a"))).isFalse();
+    assertThat(router.isAdmin(PathSegments.decode("/health"))).isFalse();
+    assertThat(router.isAdmin(PathSegments.decode("/v1/spaces/1"))).isFalse();
+    assertThat(router.match("GET", PathSegments.decode("/admin/things/a"))).isEmpty();
+    assertThat(router.match("DELETE", PathSegments.decode("/admin/things/a")).orElseThrow().route())
+        .isEqualTo("/admin/things/{name}");
+  }
+
+  @Test
+  void apiRoutesLiveUnderV1AndPublicAndAdminRoutesOutsideIt() {
     assertThatThrownBy(() -> new Router().add("GET", "/health", OK)).hasMessageContaining("/v1/");
     assertThatThrownBy(() -> new Router().addPublic("GET", "/v1/metrics", OK)).hasMessageContaining("/v1/");
+    assertThatThrownBy(() -> new Router().addAdmin("POST", "/v1/snapshots", OK))
+        .hasMessage("admin routes live outside /v1/: /v1/snapshots");
   }
 }

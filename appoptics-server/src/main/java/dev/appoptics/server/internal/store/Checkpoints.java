@@ -6,6 +6,7 @@ import dev.appoptics.emulator.internal.bytes.CorruptDataException;
 import dev.appoptics.emulator.internal.store.MemoryMeasurementStore;
 import dev.appoptics.emulator.internal.store.Series;
 import dev.appoptics.emulator.internal.store.TagMap;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -185,6 +186,11 @@ final class Checkpoints implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** Writes a consistent copy of the checkpoints to {@code target} (see {@link Sqlite#copy}). */
+  void copyTo(Path target) throws SQLException, IOException {
+    Sqlite.copy(db, target);
   }
 
   @Override

@@ -9,7 +9,9 @@ import dev.appoptics.emulator.internal.store.ParsedMeasurement;
 import dev.appoptics.emulator.internal.store.Series;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -26,6 +28,10 @@ import java.util.Map;
  * stop writers: it copies each series under the series' own lock together with the position of the last batch
  * applied to it (and how many of that batch's samples), and replay after a restart leaves out, per series, what the
  * checkpoint already holds.
+ *
+ * <p>A snapshot ({@link #cut}) copies the last checkpoint and links the log after it up to a cut, then holds every
+ * writer at the start of its turn until it is released, so that nothing is answered as stored that the snapshot
+ * does not hold before the snapshot itself is answered.
  */
 final class DurableMeasurementStore implements MeasurementStore {
   private final MemoryMeasurementStore memory;
@@ -41,6 +47,9 @@ final class DurableMeasurementStore implements MeasurementStore {
   private final List<Long> gone = new ArrayList<>();
   private final long[] expiredBefore = new long[Series.TIERS];
   private long checkpointedBytes;
+  private final WriteHold hold = new WriteHold(writeLock);
+  // Guarded by checkpointLock:
+  private long lastReplayFrom;
 
   DurableMeasurementStore(MemoryMeasurementStore memory, SyncPolicy policy, Checkpoints checkpoints) {
     this.memory = memory;
@@ -111,6 +120,7 @@ final class DurableMeasurementStore implements MeasurementStore {
     long written = 0;
     long end;
     synchronized (writeLock) {
+      hold.await();
       for (ParsedMeasurement m : batch) {
         if (m.count != 0) {
           if (m.series.isRemoved()) { // its metric was deleted, or its data expired, since prepare
@@ -169,6 +179,7 @@ final class DurableMeasurementStore implements MeasurementStore {
   public void removeMetric(String name) {
     long end;
     synchronized (writeLock) {
+      hold.await();
       records.reset();
       LogRecords.deleteMetric(records, name);
       appendWhole();
@@ -182,6 +193,7 @@ final class DurableMeasurementStore implements MeasurementStore {
   public void clear() {
     long end;
     synchronized (writeLock) {
+      hold.await();
       records.reset();
       LogRecords.clear(records);
       appendWhole();
@@ -249,8 +261,47 @@ final class DurableMeasurementStore implements MeasurementStore {
         checkpointedBytes = appended;
         log.deleteBefore(WriteAheadLog.segmentOf(replayFrom));
       }
+      lastReplayFrom = replayFrom;
       return saved;
     }
+  }
+
+  /**
+   * The measurements of a snapshot: saves a checkpoint and copies {@code measurements.db} to {@code checkpointCopy}
+   * (writers go on meanwhile); then, at the cut, closes the log's current segment, holds writers (see {@link
+   * #release}) and runs {@code atCut}; then links the log's segments from the checkpoint to the cut into {@code
+   * logCopy}. On failure its own hold is released (what {@code atCut} held is the caller's).
+   *
+   * @param maxHold how long writers are held at most, should the release never come
+   */
+  void cut(Path checkpointCopy, Path logCopy, Runnable atCut, Duration maxHold) throws SQLException, IOException {
+    synchronized (checkpointLock) { // no checkpoint changes measurements.db or deletes log segments meanwhile
+      checkpoint();
+      checkpoints.copyTo(checkpointCopy);
+      long lastClosed;
+      synchronized (writeLock) {
+        hold.hold(maxHold);
+        try {
+          roll();
+          lastClosed = log.currentSegment() - 1;
+          atCut.run();
+        } catch (RuntimeException e) {
+          release();
+          throw e;
+        }
+      }
+      try {
+        log.copyClosedSegments(WriteAheadLog.segmentOf(lastReplayFrom), lastClosed, logCopy);
+      } catch (IOException | RuntimeException e) {
+        release();
+        throw e;
+      }
+    }
+  }
+
+  /** Lets the writers held by {@link #cut} go on. */
+  void release() {
+    hold.release();
   }
 
   /** Forces the log to disk. */

@@ -10,6 +10,7 @@ import dev.appoptics.emulator.internal.store.MetricRegistry;
 import dev.appoptics.emulator.internal.store.ResourceStore;
 import dev.appoptics.emulator.internal.store.Storage;
 import dev.appoptics.emulator.internal.store.StoreFigures;
+import dev.appoptics.emulator.internal.store.StoreSnapshots;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -18,8 +19,12 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +33,8 @@ import java.util.stream.Stream;
 /**
  * Durable storage in a data directory: {@code resources.db} (SQLite) for the resources, {@code log/} (the
  * write-ahead log) and {@code measurements.db} (SQLite, the checkpoints) for the measurements, and a {@code lock}
- * file that keeps a second server off the same directory. Opening recovers (see {@link Recovery}); {@link #start}
+ * file that keeps a second server off the same directory; {@code snapshots/} holds {@link DataSnapshots}. Opening
+ * recovers (see {@link Recovery}); {@link #start}
  * runs the background work: syncing the log and the resources at the policy's interval, a checkpoint when
  * {@link Tuning#checkpointBytes()} of log accumulated or {@link Tuning#checkpointEvery()} passed, retention once a
  * minute, the log's next segment prepared ahead. {@link #close} stops it, saves a last checkpoint (so that the next start replays nothing) and syncs.
@@ -58,6 +64,7 @@ public final class DurableStorage implements Storage {
   private final SqliteResources resources;
   private final Checkpoints checkpoints;
   private final DurableMeasurementStore measurements;
+  private final DataSnapshots snapshots;
   private final SyncFigures syncFigures = new SyncFigures();
   private final StorageFigures figures = new StorageFigures();
   private final Recovery.Report recovery;
@@ -76,6 +83,7 @@ public final class DurableStorage implements Storage {
     SqliteResources r = null;
     Checkpoints c = null;
     try {
+      DataSnapshots.removeUnfinished(directory);
       r = new SqliteResources(directory.resolve("resources.db"), policy.syncsBeforeAnswer());
       c = new Checkpoints(directory.resolve("measurements.db"));
       MemoryMeasurementStore memory = new MemoryMeasurementStore(new MetricRegistry(settings.maxMetrics(), r),
@@ -96,6 +104,7 @@ public final class DurableStorage implements Storage {
     }
     this.resources = r;
     this.checkpoints = c;
+    this.snapshots = new DataSnapshots(directory, measurements, r, settings.clock());
   }
 
   /** Opens (creating when new) the storage in {@code settings.dataDirectory()}, recovering what it holds. */
@@ -119,6 +128,11 @@ public final class DurableStorage implements Storage {
   @Override
   public ResourceStore resources() {
     return resources;
+  }
+
+  @Override
+  public Optional<StoreSnapshots> snapshots() {
+    return Optional.of(snapshots);
   }
 
   /** What opening recovered. */
@@ -225,14 +239,22 @@ public final class DurableStorage implements Storage {
     figures.writeTo(out);
     out.single("appoptics_store_recovered_dropped_bytes", "gauge",
         "Damaged log bytes dropped when the store was opened.", recovery.droppedBytes());
+    out.single("appoptics_store_snapshots", "gauge", "Snapshots kept in the data directory.",
+        snapshots.count());
   }
 
-  /** Bytes the data directory's files take. */
+  /**
+   * Bytes the data directory's files take, snapshots included; a file with several names (a snapshot's log segment
+   * linked to the log's own) counts once.
+   */
   public long diskBytes() {
+    Set<Object> seen = new HashSet<>();
     try (Stream<Path> files = Files.walk(directory)) {
-      return files.filter(Files::isRegularFile).mapToLong(p -> {
+      return files.mapToLong(p -> {
         try {
-          return Files.size(p);
+          BasicFileAttributes file = Files.readAttributes(p, BasicFileAttributes.class);
+          boolean first = file.fileKey() == null || seen.add(file.fileKey());
+          return file.isRegularFile() && first ? file.size() : 0;
         } catch (IOException e) {
           return 0; // deleted while counting
         }

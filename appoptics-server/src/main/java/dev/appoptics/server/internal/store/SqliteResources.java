@@ -5,19 +5,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.appoptics.emulator.internal.store.Changes;
 import dev.appoptics.emulator.internal.store.ResourceStore;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The resource store in SQLite ({@code resources.db}): one table of JSON documents by collection and id, kept in the
  * order their ids were first written, and the highest whole-number id each collection has had. Every {@link #write}
- * is one transaction. Thread-safe: one connection, used by one caller at a time.
+ * is one transaction. Thread-safe: one connection, used by one caller at a time. While a snapshot {@link #hold holds}
+ * writes, a write waits for the {@link #release}.
  */
 final class SqliteResources implements ResourceStore, AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,6 +29,7 @@ final class SqliteResources implements ResourceStore, AutoCloseable {
   private final boolean syncEachCommit;
   private final Connection db;
   private boolean unsynced;
+  private final WriteHold hold = new WriteHold(this);
 
   SqliteResources(Path file, boolean syncEachCommit) throws SQLException {
     this.file = file;
@@ -71,6 +75,7 @@ final class SqliteResources implements ResourceStore, AutoCloseable {
 
   @Override
   public synchronized void write(Changes changes) {
+    hold.await();
     try {
       for (Changes.Change c : changes.list()) {
         if (c.id().isEmpty()) {
@@ -99,6 +104,20 @@ final class SqliteResources implements ResourceStore, AutoCloseable {
       }
       throw new IllegalStateException("cannot write to " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Holds every write until {@link #release}, {@code longest} at most: a snapshot's cut. */
+  void hold(Duration longest) {
+    hold.hold(longest);
+  }
+
+  void release() {
+    hold.release();
+  }
+
+  /** Writes a consistent copy of the resources to {@code target} (see {@link Sqlite#copy}). */
+  synchronized void copyTo(Path target) throws SQLException, IOException {
+    Sqlite.copy(db, target);
   }
 
   /** Forces what was committed since the last sync onto the disk (a journal checkpoint syncs the journal first). */

@@ -328,6 +328,33 @@ final class WriteAheadLog implements Closeable {
     }
   }
 
+  /**
+   * Puts the closed segments numbered {@code from} to {@code to} into {@code target}: hard links, which cost no
+   * space while the log keeps its own (a closed segment never changes), or copies where links cannot be made
+   * (another file system).
+   */
+  void copyClosedSegments(long from, long to, Path target) throws IOException {
+    if (to >= segment) {
+      throw new IllegalArgumentException("segment " + to + " is still written to");
+    }
+    for (long s : segments(directory)) {
+      if (s >= from && s <= to) {
+        Path source = segmentFile(directory, s);
+        Path copy = segmentFile(target, s);
+        try {
+          Files.createLink(copy, source);
+        } catch (IOException | UnsupportedOperationException cannotLink) {
+          try {
+            Files.copy(source, copy);
+          } catch (IOException e) {
+            e.addSuppressed(cannotLink);
+            throw e;
+          }
+        }
+      }
+    }
+  }
+
   /** Deletes the segments numbered below {@code segment} (never the one appends go to). */
   void deleteBefore(long segment) throws IOException {
     for (long s : segments(directory)) {

@@ -78,7 +78,7 @@ class CheckpointTest {
       writing.set(false);
       checkpointer.get();
       pool.shutdown();
-      EverythingPersistsTest.copy(dir.resolve("data"), dir.resolve("crash"));
+      EveryArea.copy(dir.resolve("data"), dir.resolve("crash"));
       assertThat(totals(storage)).isEqualTo(rounded(expected));
     }
     try (DurableStorage storage = open(dir.resolve("crash"), SyncPolicy.defaults())) {

@@ -114,8 +114,8 @@ class LogRecoveryTest {
       }
       Path last = lastSegment(data);
       assertThat(Files.size(last)).isEqualTo(2048); // prepared: full size, zeros after the records
-      EverythingPersistsTest.copy(data, dir.resolve("crash"));
-      EverythingPersistsTest.copy(data, dir.resolve("torn"));
+      EveryArea.copy(data, dir.resolve("crash"));
+      EveryArea.copy(data, dir.resolve("torn"));
       tornAt = nonZeroEnd(last) - 5;
     }
     assertThat(Files.size(lastSegment(data))).isLessThan(2048); // cut to what it holds when closed
@@ -156,7 +156,7 @@ class LogRecoveryTest {
         storage.measurements().write(Measurements.batch("m", 1, T + (long) b * PER_BATCH, PER_BATCH), "test", T);
         ends.add(Files.size(lastSegment(data)));
       }
-      EverythingPersistsTest.copy(data, crash);
+      EveryArea.copy(data, crash);
     }
     return ends;
   }
