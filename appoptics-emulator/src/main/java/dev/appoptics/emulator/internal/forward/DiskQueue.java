@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
@@ -40,6 +41,8 @@ final class DiskQueue implements ForwardQueue {
   private final TreeMap<Long, Segment> segments = new TreeMap<>();
   private final QueueFile headFile;
   private final Object syncLock = new Object();
+  /** Segments left behind by a roll whose last appends may not be on the device yet; guarded by the lock. */
+  private final List<Segment> unforced = new ArrayList<>();
   private Segment active;
   private volatile long head;
   // written under the lock, read without it
@@ -139,7 +142,7 @@ final class DiskQueue implements ForwardQueue {
     lock.lock();
     try {
       if (active.size > 0 && active.size + frame.remaining() > segmentBytes) {
-        active.file.force(); // the interval sync forces only the active segment
+        unforced.add(active); // forced by the next sync, outside this lock
         Segment next = new Segment(active.end(), dir.resolve(name(active.end())));
         segments.put(next.start, next);
         active = next;
@@ -167,12 +170,15 @@ final class DiskQueue implements ForwardQueue {
   public Taken take(int maxMeasurements, long waitMillis) throws IOException, InterruptedException {
     long from;
     long to;
+    // the segments to read, looked up here without taking the lock for each record (appends wait for the lock)
+    NavigableMap<Long, Segment> reading;
     lock.lock();
     try {
       lock.await(() -> records > 0, waitMillis);
       from = head;
       to = active.end();
       readerAt = from;
+      reading = new TreeMap<>(segments.tailMap(segments.floorKey(from), true));
     } finally {
       lock.unlock();
     }
@@ -183,7 +189,7 @@ final class DiskQueue implements ForwardQueue {
     ByteBuffer window = ByteBuffer.allocate(0);
     long windowStart = from;
     while (pos < to) {
-      Segment s = segmentAt(pos);
+      Segment s = reading.floorEntry(pos).getValue();
       int limit = (int) Math.min(Math.min(to, s.end()) - pos, READ_WINDOW);
       if (pos + HEADER > windowStart + window.capacity()) {
         window = read(s, pos, limit);
@@ -208,9 +214,9 @@ final class DiskQueue implements ForwardQueue {
       }
       out.add(new QueuedRecord(window.getLong(at + 8), n, body, pos));
       measurements += n;
-      pos = normalize(pos + HEADER + length);
+      pos = normalize(reading, pos + HEADER + length);
     }
-    return new Taken(out, pos);
+    return new Taken(out, normalize(pos));
   }
 
   /** {@code length} bytes of segment {@code s} from queue position {@code pos}. */
@@ -272,7 +278,8 @@ final class DiskQueue implements ForwardQueue {
 
   private void deleteConsumed() throws IOException {
     long keepFrom = Math.min(head, readerAt);
-    while (segments.size() > 1 && segments.firstEntry().getValue().end() <= keepFrom) {
+    while (segments.size() > 1 && segments.firstEntry().getValue().end() <= keepFrom
+        && !unforced.contains(segments.firstEntry().getValue())) {
       delete(segments.firstEntry().getValue());
     }
   }
@@ -312,11 +319,16 @@ final class DiskQueue implements ForwardQueue {
       end = active.end();
       headNow = headDirty ? head : -1;
       headDirty = false;
-      deleteConsumed();
     } finally {
       lock.unlock();
     }
     syncTo(end);
+    lock.lock();
+    try {
+      deleteConsumed(); // after the sync, which lets go of the segments a roll left behind
+    } finally {
+      lock.unlock();
+    }
     if (headNow >= 0) {
       ByteBuffer b = ByteBuffer.allocate(8).putLong(0, headNow);
       headFile.writeFully(b, 0);
@@ -324,22 +336,36 @@ final class DiskQueue implements ForwardQueue {
     }
   }
 
-  /** Forces the active segment once for every append up to {@code end} that is not yet on the device. */
+  /**
+   * Forces every append up to {@code end} to the device, once for all of them: the segments a roll left behind, then
+   * the active one. Appends go on meanwhile; only syncs wait for each other.
+   */
   private void syncTo(long end) throws IOException {
     synchronized (syncLock) {
       if (syncedTo >= end) {
         return;
       }
+      List<Segment> finished;
       Segment s;
       long target;
       lock.lock();
       try {
+        finished = new ArrayList<>(unforced);
         s = active;
         target = active.end();
       } finally {
         lock.unlock();
       }
+      for (Segment f : finished) {
+        f.file.force();
+      }
       s.file.force();
+      lock.lock();
+      try {
+        unforced.removeAll(finished);
+      } finally {
+        lock.unlock();
+      }
       syncedTo = target;
     }
   }
@@ -396,21 +422,26 @@ final class DiskQueue implements ForwardQueue {
     }
   }
 
-  /** {@code pos}, or the start of the next segment when {@code pos} is the end of a finished segment. */
+  /** {@link #normalize(NavigableMap, long)} over the queue's segments. */
   private long normalize(long pos) {
     lock.lock();
     try {
-      Map.Entry<Long, Segment> e = segments.floorEntry(pos);
-      if (e != null && pos >= e.getValue().end()) {
-        Map.Entry<Long, Segment> next = segments.higherEntry(pos);
-        if (next != null) {
-          return next.getKey();
-        }
-      }
-      return pos;
+      return normalize(segments, pos);
     } finally {
       lock.unlock();
     }
+  }
+
+  /** {@code pos}, or the start of the next segment holding data when {@code pos} ends a finished segment. */
+  private static long normalize(NavigableMap<Long, Segment> segments, long pos) {
+    Map.Entry<Long, Segment> e = segments.floorEntry(pos);
+    while (e != null && pos >= e.getValue().end()) {
+      e = segments.higherEntry(pos);
+      if (e != null) {
+        pos = e.getKey();
+      }
+    }
+    return pos;
   }
 
   private static String name(long start) {

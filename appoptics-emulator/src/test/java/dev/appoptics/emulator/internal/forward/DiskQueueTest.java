@@ -195,4 +195,38 @@ class DiskQueueTest {
       assertThat(bodies(q.take(100, 0))).as("both on disk").containsExactly("record-0", "record-1");
     }
   }
+
+  @Test
+  void appendsFromSeveralThreadsAcrossManySegmentsAreAllKeptAndConsumedSegmentsGoAfterTheSync() throws Exception {
+    int threads = 4;
+    int each = 200;
+    try (DiskQueue q = new DiskQueue(dir, DiskQueue.HEADER + 40, true)) { // a roll every record or two
+      List<Thread> writers = new java.util.ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int first = t * each;
+        Thread w = new Thread(() -> {
+          for (int i = first; i < first + each; i++) {
+            try {
+              append(q, body(i), 1, i);
+            } catch (Exception e) {
+              throw new AssertionError(e);
+            }
+          }
+        });
+        writers.add(w);
+        w.start();
+      }
+      for (Thread w : writers) {
+        w.join();
+      }
+      assertThat(q.records()).isEqualTo(threads * each);
+    }
+    try (DiskQueue q = new DiskQueue(dir, DiskQueue.HEADER + 40, false)) {
+      ForwardQueue.Taken all = q.take(Integer.MAX_VALUE, 0);
+      assertThat(bodies(all)).hasSize(threads * each).doesNotHaveDuplicates();
+      q.remove(all);
+      q.sync();
+      assertThat(segments()).hasSizeLessThanOrEqualTo(1);
+    }
+  }
 }
