@@ -91,6 +91,11 @@ final class EmulatorProcess implements AutoCloseable {
         () -> new IllegalStateException("this platform does not report a process's CPU time"));
   }
 
+  /** CPU time per thread group so far (see {@link ThreadCpu}). */
+  java.util.Map<String, Long> threadCpu() {
+    return ThreadCpu.of(process.pid());
+  }
+
   /** The heap the process uses right after a full collection (what it retains), through {@code jcmd}. */
   long heapAfterGc() throws IOException, InterruptedException {
     String jcmd = System.getProperty("java.home") + File.separator + "bin" + File.separator + "jcmd";

@@ -1,123 +1,41 @@
 package dev.appoptics.emulator.internal.forward;
 
-import com.google.protobuf.CodedInputStream;
-import com.google.protobuf.CodedOutputStream;
+import dev.appoptics.emulator.internal.bytes.ByteReader;
+import dev.appoptics.emulator.internal.bytes.CorruptDataException;
 import dev.appoptics.emulator.internal.store.ParsedMeasurement;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
- * One accepted batch as the forwarding queue keeps it: compact, and cheap to write on the request's thread. Names and
- * tag sets are written once per record (the parser shares their instances across a payload) and referred to by
- * index; each measurement is then its name, tag set, time and either its value or its summary.
+ * The body of a forwarding queue record: one accepted batch, as {@link RecordWriter} writes it and a sender reads
+ * it. The record first lists the batch's metric names and tag sets, once each, as bytes a sender recognizes without
+ * decoding them (see {@link SeriesKeys} and {@link SeriesTable}), and its series as pairs of a name and a tag set;
+ * then each measurement, in order, is its series' number, its time and either its value or its summary.
  *
- * <p>Layout (varints as protobuf writes them): strings {@code n, (length, UTF-8)*}; tag sets {@code n, (pairs,
- * (name index, value index)*)*}; measurements {@code n, (name index, tag set index, time zigzag, kind, numbers)*}
- * where kind {@link #VALUE} is followed by one double and kind {@link #SUMMARY} by the count and four doubles (sum,
- * min, max, last).
+ * <p>Layout (numbers as {@link dev.appoptics.emulator.internal.bytes.ByteWriter} writes them): {@code 0},
+ * {@link #FORMAT}; the number of names, each name's length and UTF-8; the number of tag sets, each one's length and
+ * its bytes; the number of series, each one's name and tag set numbers; the first measurement's time; the number of
+ * measurements, then each one: its series' number times two plus its kind, its time minus the first measurement's,
+ * and for {@link #VALUE} one number, for {@link #SUMMARY} the count, sum, min, max and last.
+ *
+ * <p>Records written before this format (by earlier versions, still found in a queue directory after an upgrade)
+ * start with a non-zero byte and are read by {@link LegacyRecord}.
  */
 final class BatchRecord {
+  static final int FORMAT = 2;
+  /** One plain value: one sample. */
   static final int VALUE = 0;
+  /** A summary: five samples. */
   static final int SUMMARY = 1;
 
   private BatchRecord() {}
 
-  /**
-   * What a decoded record hands out, one measurement at a time. {@code series} numbers the record's distinct pairs
-   * of name and tag set (from 0, in order of appearance), so that a reader can group without hashing tag maps.
-   */
+  /** What reading a record hands out: its series, then its measurements. */
   interface Sink {
-    void point(int series, String name, Map<String, String> tags, long time, int kind, long count, double sum,
-        double min, double max, double last);
-  }
+    /** Series number {@code number} of the record (numbered from 0) is {@code series}. */
+    void series(int number, ForwardedSeries series);
 
-  /** The measurements of {@code batch} that were stored (count above 0); null when there are none. */
-  static Encoded encode(List<ParsedMeasurement> batch) {
-    IdentityHashMap<String, Integer> strings = new IdentityHashMap<>();
-    List<String> stringList = new ArrayList<>();
-    IdentityHashMap<Map<String, String>, Integer> tagSets = new IdentityHashMap<>();
-    List<Map<String, String>> tagSetList = new ArrayList<>();
-    int[] names = new int[batch.size()];
-    int[] tags = new int[batch.size()];
-    int stored = 0;
-    int size = 0;
-    for (int i = 0; i < batch.size(); i++) {
-      ParsedMeasurement m = batch.get(i);
-      if (m.count == 0) {
-        continue;
-      }
-      stored++;
-      names[i] = index(strings, stringList, m.name);
-      Integer t = tagSets.get(m.tags);
-      if (t == null) {
-        t = tagSetList.size();
-        tagSets.put(m.tags, t);
-        tagSetList.add(m.tags);
-        size += CodedOutputStream.computeUInt32SizeNoTag(m.tags.size());
-        for (Map.Entry<String, String> e : m.tags.entrySet()) {
-          size += CodedOutputStream.computeUInt32SizeNoTag(index(strings, stringList, e.getKey()))
-              + CodedOutputStream.computeUInt32SizeNoTag(index(strings, stringList, e.getValue()));
-        }
-      }
-      tags[i] = t;
-      size += CodedOutputStream.computeUInt32SizeNoTag(names[i]) + CodedOutputStream.computeUInt32SizeNoTag(t)
-          + CodedOutputStream.computeSInt64SizeNoTag(m.time) + 1
-          + (isValue(m) ? 8 : CodedOutputStream.computeUInt64SizeNoTag(m.count) + 32);
-    }
-    if (stored == 0) {
-      return null;
-    }
-    size += CodedOutputStream.computeUInt32SizeNoTag(stringList.size())
-        + CodedOutputStream.computeUInt32SizeNoTag(tagSetList.size()) + CodedOutputStream.computeUInt32SizeNoTag(stored);
-    for (String s : stringList) {
-      size += CodedOutputStream.computeStringSizeNoTag(s);
-    }
-    byte[] bytes = new byte[size];
-    CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-    try {
-      out.writeUInt32NoTag(stringList.size());
-      for (String s : stringList) {
-        out.writeStringNoTag(s);
-      }
-      out.writeUInt32NoTag(tagSetList.size());
-      for (Map<String, String> set : tagSetList) {
-        out.writeUInt32NoTag(set.size());
-        for (Map.Entry<String, String> e : set.entrySet()) {
-          out.writeUInt32NoTag(strings.get(e.getKey()));
-          out.writeUInt32NoTag(strings.get(e.getValue()));
-        }
-      }
-      out.writeUInt32NoTag(stored);
-      for (int i = 0; i < batch.size(); i++) {
-        ParsedMeasurement m = batch.get(i);
-        if (m.count == 0) {
-          continue;
-        }
-        out.writeUInt32NoTag(names[i]);
-        out.writeUInt32NoTag(tags[i]);
-        out.writeSInt64NoTag(m.time);
-        if (isValue(m)) {
-          out.writeRawByte(VALUE);
-          out.writeDoubleNoTag(m.last);
-        } else {
-          out.writeRawByte(SUMMARY);
-          out.writeUInt64NoTag(m.count);
-          out.writeDoubleNoTag(m.sum);
-          out.writeDoubleNoTag(m.min);
-          out.writeDoubleNoTag(m.max);
-          out.writeDoubleNoTag(m.last);
-        }
-      }
-      out.checkNoSpaceLeft();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // the array was sized exactly above
-    }
-    return new Encoded(bytes, stored);
+    void point(int series, long time, boolean value, long count, double sum, double min, double max, double last);
   }
 
   /**
@@ -128,68 +46,65 @@ final class BatchRecord {
     return m.hasValue || (m.count == 1 && m.onlySumAndCount);
   }
 
-  /** Hands every measurement of {@code record} to {@code sink}, in order, with tag sets shared through {@code tagSets}. */
-  static void decode(byte[] record, TagSets tagSets, Sink sink) {
-    try {
-      CodedInputStream in = CodedInputStream.newInstance(record);
-      String[] strings = new String[in.readUInt32()];
-      for (int i = 0; i < strings.length; i++) {
-        strings[i] = in.readStringRequireUtf8();
+  /**
+   * Hands every series and measurement of {@code record} to {@code sink}, in order, with series from {@code table};
+   * {@code canonical} spells the names of records of the earlier format, which kept names as sent. Throws {@link
+   * CorruptDataException} when the record does not decode, or is of a later format than this version reads.
+   */
+  static void decode(byte[] record, SeriesTable table, UnaryOperator<String> canonical, Sink sink) {
+    if (record.length == 0 || record[0] != 0) {
+      LegacyRecord.decode(record, table, canonical, sink);
+      return;
+    }
+    ByteReader in = new ByteReader(record);
+    in.get();
+    int format = in.get();
+    if (format != FORMAT) {
+      throw new CorruptDataException("a record of format " + format + ", which this version does not read (it reads "
+          + FORMAT + " and the format before it)");
+    }
+    int seriesCount = readSeries(in, record, table, sink);
+    long base = in.getSignedVarLong();
+    for (int n = in.getCount(record.length); n > 0; n--) {
+      long head = in.getVarLong();
+      long series = head >>> 1;
+      if (series >= seriesCount) {
+        throw new CorruptDataException("a measurement of series " + series + " in a record of " + seriesCount);
       }
-      @SuppressWarnings("unchecked")
-      Map<String, String>[] tagsByIndex = new Map[in.readUInt32()];
-      for (int i = 0; i < tagsByIndex.length; i++) {
-        Map<String, String> tags = new TreeMap<>();
-        for (int pairs = in.readUInt32(); pairs > 0; pairs--) {
-          tags.put(strings[in.readUInt32()], strings[in.readUInt32()]);
-        }
-        tagsByIndex[i] = tagSets.canonical(java.util.Collections.unmodifiableMap(tags));
+      long time = base + in.getSignedVarLong();
+      if ((head & 1) == VALUE) {
+        double v = in.getDouble();
+        sink.point((int) series, time, true, 1, v, v, v, v);
+      } else {
+        sink.point((int) series, time, false, in.getVarLong(), in.getDouble(), in.getDouble(), in.getDouble(),
+            in.getDouble());
       }
-      // series numbers by (name, tag set): a flat table when the record is small enough, which it nearly always is
-      int[] table = (long) strings.length * tagsByIndex.length <= 1 << 16 ? new int[strings.length * tagsByIndex.length]
-          : null;
-      java.util.HashMap<Long, Integer> large = table == null ? new java.util.HashMap<>() : null;
-      int seriesCount = 0;
-      for (int n = in.readUInt32(); n > 0; n--) {
-        int nameIndex = in.readUInt32();
-        int tagsIndex = in.readUInt32();
-        int s;
-        if (table != null) {
-          int slot = nameIndex * tagsByIndex.length + tagsIndex;
-          if (table[slot] == 0) {
-            table[slot] = ++seriesCount;
-          }
-          s = table[slot] - 1;
-        } else {
-          Integer known = large.putIfAbsent(((long) nameIndex << 32) | tagsIndex, seriesCount);
-          s = known == null ? seriesCount++ : known;
-        }
-        String name = strings[nameIndex];
-        Map<String, String> tags = tagsByIndex[tagsIndex];
-        long time = in.readSInt64();
-        int kind = in.readRawByte();
-        if (kind == VALUE) {
-          double v = in.readDouble();
-          sink.point(s, name, tags, time, VALUE, 1, v, v, v, v);
-        } else {
-          sink.point(s, name, tags, time, SUMMARY, in.readUInt64(), in.readDouble(), in.readDouble(),
-              in.readDouble(), in.readDouble());
-        }
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("a forwarding queue record does not decode: " + e.getMessage(), e);
+    }
+    if (in.hasMore()) {
+      throw new CorruptDataException("a record with " + in.remaining() + " bytes left over");
     }
   }
 
-  private static int index(IdentityHashMap<String, Integer> strings, List<String> list, String s) {
-    Integer known = strings.putIfAbsent(s, list.size());
-    if (known != null) {
-      return known;
+  /** Reads the names, the tag sets and the series of a record; returns the number of series. */
+  private static int readSeries(ByteReader in, byte[] record, SeriesTable table, Sink sink) {
+    @SuppressWarnings("unchecked")
+    SeriesTable.Part<String>[] names = new SeriesTable.Part[in.getCount(record.length)];
+    for (int i = 0; i < names.length; i++) {
+      int length = in.getCount(in.remaining());
+      names[i] = table.name(record, in.position(), in.position() + length);
+      in.skip(length);
     }
-    list.add(s);
-    return list.size() - 1;
+    @SuppressWarnings("unchecked")
+    SeriesTable.Part<Map<String, String>>[] tagSets = new SeriesTable.Part[in.getCount(record.length)];
+    for (int i = 0; i < tagSets.length; i++) {
+      int length = in.getCount(in.remaining());
+      tagSets[i] = table.tagSet(record, in.position(), in.position() + length);
+      in.skip(length);
+    }
+    int seriesCount = in.getCount(record.length);
+    for (int i = 0; i < seriesCount; i++) {
+      sink.series(i, table.series(names[in.getCount(names.length - 1)], tagSets[in.getCount(tagSets.length - 1)]));
+    }
+    return seriesCount;
   }
-
-  /** An encoded record and how many measurements it holds. */
-  record Encoded(byte[] bytes, int measurements) {}
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
@@ -30,6 +31,7 @@ import java.util.zip.CRC32C;
 final class DiskQueue implements ForwardQueue {
   private static final System.Logger LOG = System.getLogger("dev.appoptics.forward");
   static final int HEADER = 20;
+  private static final int READ_WINDOW = 1 << 20;
   private static final String SUFFIX = ".seg";
 
   private final Path dir;
@@ -39,6 +41,8 @@ final class DiskQueue implements ForwardQueue {
   private final TreeMap<Long, Segment> segments = new TreeMap<>();
   private final QueueFile headFile;
   private final Object syncLock = new Object();
+  /** Segments left behind by a roll whose last appends may not be on the device yet; guarded by the lock. */
+  private final List<Segment> unforced = new ArrayList<>();
   private Segment active;
   private volatile long head;
   // written under the lock, read without it
@@ -127,9 +131,9 @@ final class DiskQueue implements ForwardQueue {
   }
 
   @Override
-  public void append(byte[] body, int measurements, long enqueueMillis) throws IOException {
-    ByteBuffer frame = ByteBuffer.allocate(HEADER + body.length);
-    frame.putInt(body.length).putInt(0).putLong(enqueueMillis).putInt(measurements).put(body);
+  public void append(byte[] body, int length, int measurements, long enqueueMillis) throws IOException {
+    ByteBuffer frame = ByteBuffer.allocate(HEADER + length);
+    frame.putInt(length).putInt(0).putLong(enqueueMillis).putInt(measurements).put(body, 0, length);
     CRC32C crc = new CRC32C();
     crc.update(frame.array(), 8, frame.capacity() - 8);
     frame.putInt(4, (int) crc.getValue());
@@ -138,13 +142,13 @@ final class DiskQueue implements ForwardQueue {
     lock.lock();
     try {
       if (active.size > 0 && active.size + frame.remaining() > segmentBytes) {
-        active.file.force(); // the interval sync forces only the active segment
+        unforced.add(active); // forced by the next sync, outside this lock
         Segment next = new Segment(active.end(), dir.resolve(name(active.end())));
         segments.put(next.start, next);
         active = next;
       }
       long at = active.end();
-      active.file.writeFully(frame, active.size);
+      active.file.append(frame.array(), active.size);
       active.size += frame.capacity();
       if (records == 0) {
         head = at;
@@ -166,33 +170,60 @@ final class DiskQueue implements ForwardQueue {
   public Taken take(int maxMeasurements, long waitMillis) throws IOException, InterruptedException {
     long from;
     long to;
+    // the segments to read, looked up here without taking the lock for each record (appends wait for the lock)
+    NavigableMap<Long, Segment> reading;
     lock.lock();
     try {
       lock.await(() -> records > 0, waitMillis);
       from = head;
       to = active.end();
       readerAt = from;
+      reading = new TreeMap<>(segments.tailMap(segments.floorKey(from), true));
     } finally {
       lock.unlock();
     }
     List<QueuedRecord> out = new ArrayList<>();
     int measurements = 0;
     long pos = from;
+    // records are read a window of up to READ_WINDOW bytes at a time, rather than with two reads each
+    ByteBuffer window = ByteBuffer.allocate(0);
+    long windowStart = from;
     while (pos < to) {
-      Segment s = segmentAt(pos);
-      ByteBuffer h = ByteBuffer.allocate(HEADER);
-      s.file.readFully(h, pos - s.start);
-      int n = h.getInt(16);
+      Segment s = reading.floorEntry(pos).getValue();
+      int limit = (int) Math.min(Math.min(to, s.end()) - pos, READ_WINDOW);
+      if (pos + HEADER > windowStart + window.capacity()) {
+        window = read(s, pos, limit);
+        windowStart = pos;
+      }
+      int at = (int) (pos - windowStart);
+      int length = window.getInt(at);
+      int n = window.getInt(at + 16);
       if (!out.isEmpty() && measurements + n > maxMeasurements) {
         break;
       }
-      byte[] body = new byte[h.getInt(0)];
-      s.file.readFully(ByteBuffer.wrap(body), pos - s.start + HEADER);
-      out.add(new QueuedRecord(h.getLong(8), n, body, pos));
+      byte[] body = new byte[length];
+      if (at + HEADER + length > window.capacity() && HEADER + length <= limit) {
+        window = read(s, pos, limit);
+        windowStart = pos;
+        at = 0;
+      }
+      if (at + HEADER + length <= window.capacity()) {
+        window.get(at + HEADER, body);
+      } else {
+        s.file.readFully(ByteBuffer.wrap(body), pos - s.start + HEADER);
+      }
+      out.add(new QueuedRecord(window.getLong(at + 8), n, body, pos));
       measurements += n;
-      pos = normalize(pos + HEADER + body.length);
+      pos = normalize(reading, pos + HEADER + length);
     }
-    return new Taken(out, pos);
+    return new Taken(out, normalize(pos));
+  }
+
+  /** {@code length} bytes of segment {@code s} from queue position {@code pos}. */
+  private static ByteBuffer read(Segment s, long pos, int length) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(length);
+    s.file.readFully(b, pos - s.start);
+    return b;
   }
 
   @Override
@@ -247,7 +278,8 @@ final class DiskQueue implements ForwardQueue {
 
   private void deleteConsumed() throws IOException {
     long keepFrom = Math.min(head, readerAt);
-    while (segments.size() > 1 && segments.firstEntry().getValue().end() <= keepFrom) {
+    while (segments.size() > 1 && segments.firstEntry().getValue().end() <= keepFrom
+        && !unforced.contains(segments.firstEntry().getValue())) {
       delete(segments.firstEntry().getValue());
     }
   }
@@ -287,11 +319,16 @@ final class DiskQueue implements ForwardQueue {
       end = active.end();
       headNow = headDirty ? head : -1;
       headDirty = false;
-      deleteConsumed();
     } finally {
       lock.unlock();
     }
     syncTo(end);
+    lock.lock();
+    try {
+      deleteConsumed(); // after the sync, which lets go of the segments a roll left behind
+    } finally {
+      lock.unlock();
+    }
     if (headNow >= 0) {
       ByteBuffer b = ByteBuffer.allocate(8).putLong(0, headNow);
       headFile.writeFully(b, 0);
@@ -299,22 +336,36 @@ final class DiskQueue implements ForwardQueue {
     }
   }
 
-  /** Forces the active segment once for every append up to {@code end} that is not yet on the device. */
+  /**
+   * Forces every append up to {@code end} to the device, once for all of them: the segments a roll left behind, then
+   * the active one. Appends go on meanwhile; only syncs wait for each other.
+   */
   private void syncTo(long end) throws IOException {
     synchronized (syncLock) {
       if (syncedTo >= end) {
         return;
       }
+      List<Segment> finished;
       Segment s;
       long target;
       lock.lock();
       try {
+        finished = new ArrayList<>(unforced);
         s = active;
         target = active.end();
       } finally {
         lock.unlock();
       }
+      for (Segment f : finished) {
+        f.file.force();
+      }
       s.file.force();
+      lock.lock();
+      try {
+        unforced.removeAll(finished);
+      } finally {
+        lock.unlock();
+      }
       syncedTo = target;
     }
   }
@@ -371,21 +422,26 @@ final class DiskQueue implements ForwardQueue {
     }
   }
 
-  /** {@code pos}, or the start of the next segment when {@code pos} is the end of a finished segment. */
+  /** {@link #normalize(NavigableMap, long)} over the queue's segments. */
   private long normalize(long pos) {
     lock.lock();
     try {
-      Map.Entry<Long, Segment> e = segments.floorEntry(pos);
-      if (e != null && pos >= e.getValue().end()) {
-        Map.Entry<Long, Segment> next = segments.higherEntry(pos);
-        if (next != null) {
-          return next.getKey();
-        }
-      }
-      return pos;
+      return normalize(segments, pos);
     } finally {
       lock.unlock();
     }
+  }
+
+  /** {@code pos}, or the start of the next segment holding data when {@code pos} ends a finished segment. */
+  private static long normalize(NavigableMap<Long, Segment> segments, long pos) {
+    Map.Entry<Long, Segment> e = segments.floorEntry(pos);
+    while (e != null && pos >= e.getValue().end()) {
+      e = segments.higherEntry(pos);
+      if (e != null) {
+        pos = e.getKey();
+      }
+    }
+    return pos;
   }
 
   private static String name(long start) {

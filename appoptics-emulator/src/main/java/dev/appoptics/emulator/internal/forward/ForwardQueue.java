@@ -11,8 +11,11 @@ import java.util.List;
  * kept by the caller: it checks {@link #bytes()} before accepting, or {@link #trimTo} drops the oldest records.
  */
 interface ForwardQueue extends Closeable {
-  /** Adds one record; when this returns the record is as durable as the queue promises. */
-  void append(byte[] body, int measurements, long enqueueMillis) throws IOException;
+  /**
+   * Adds one record, {@code body[0, length)} (the queue keeps its own copy); when this returns the record is as
+   * durable as the queue promises.
+   */
+  void append(byte[] body, int length, int measurements, long enqueueMillis) throws IOException;
 
   /**
    * The oldest records, together holding at most {@code maxMeasurements} measurements (always at least one record
@@ -64,6 +67,11 @@ interface ForwardQueue extends Closeable {
 
     boolean isEmpty() {
       return records.isEmpty();
+    }
+
+    /** The first {@code n} of these records, as if only they had been taken. */
+    Taken first(int n) {
+      return n == records.size() ? this : new Taken(records.subList(0, n), records.get(n).position());
     }
   }
 }

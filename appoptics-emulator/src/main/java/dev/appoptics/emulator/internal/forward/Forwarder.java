@@ -20,10 +20,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Forwards every accepted measurement to Prometheus remote-write and/or OTLP/HTTP. As an {@link
- * AcceptedBatchListener} it writes each accepted payload, once encoded, into every destination's bounded queue
- * before the client is answered; each {@link Destination} delivers its queue in the background. When a queue is
- * full, {@link QueueFullPolicy} decides: answer 503 before anything is stored, or drop the oldest queued data.
- * Reports its figures on {@code GET /metrics} as a {@link MetricsSource}.
+ * AcceptedBatchListener} it writes each accepted payload, once encoded (see {@link RecordWriter}), into every
+ * destination's bounded queue before the client is answered; each {@link Destination} delivers its queue in the
+ * background. When a queue is full, {@link QueueFullPolicy} decides: answer 503 before anything is stored, or drop
+ * the oldest queued data. Reports its figures on {@code GET /metrics} as a {@link MetricsSource}.
  *
  * <pre>{@code
  * Forwarder forwarder = Forwarder.start(settings, state, clock);   // registers itself with the state
@@ -41,11 +41,15 @@ public final class Forwarder implements AcceptedBatchListener, MetricsSource, Au
   private final Clock clock;
   private final List<Destination> destinations = new ArrayList<>();
   private final ScheduledExecutorService syncer;
+  /** Each request thread's record writer, sharing one cache of series keys. */
+  private final ThreadLocal<RecordWriter> writers;
 
   private Forwarder(ForwardSettings settings, MetricDescriptions descriptions, Clock clock, Backoff backoff)
       throws IOException {
     this.settings = settings;
     this.clock = clock;
+    SeriesKeys keys = new SeriesKeys();
+    this.writers = ThreadLocal.withInitial(() -> new RecordWriter(keys, descriptions));
     long limit = settings.queueLimit();
     if (settings.prometheus().isPresent()) {
       destinations.add(new Destination(Wire.remoteWrite(descriptions, clock::millis),
@@ -57,7 +61,7 @@ public final class Forwarder implements AcceptedBatchListener, MetricsSource, Au
           new HttpPost(settings.otlp().get(), settings.headers()), queue("otlp"), limit, descriptions, backoff));
     }
     this.syncer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "appoptics-forward-sync");
+      Thread t = new Thread(r, "appoptics-fsync-forward");
       t.setDaemon(true);
       return t;
     });
@@ -114,14 +118,14 @@ public final class Forwarder implements AcceptedBatchListener, MetricsSource, Au
 
   @Override
   public void accepted(List<ParsedMeasurement> batch, long requestTime) {
-    BatchRecord.Encoded record = BatchRecord.encode(batch);
+    RecordWriter.Encoded record = writers.get().encode(batch);
     if (record == null) {
       return;
     }
     long now = clock.millis();
     for (Destination d : destinations) {
       try {
-        d.queue().append(record.bytes(), record.measurements(), now);
+        d.queue().append(record.bytes(), record.length(), record.measurements(), now);
         if (settings.whenFull() == QueueFullPolicy.DROP_OLDEST) {
           d.stats().droppedMeasurements.add(d.queue().trimTo(d.queueLimit()));
         }

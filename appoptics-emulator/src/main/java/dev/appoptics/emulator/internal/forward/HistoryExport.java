@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Replays stored history to a Prometheus remote-write receiver with the same mapping and delivery rules as live
  * forwarding, synchronously: roll-up buckets go in with {@link #add} and leave in requests of up to
- * {@value Destination#MAX_MEASUREMENTS_PER_REQUEST} buckets. A bucket summarizes many samples, so each becomes the
+ * {@value Destination#MAX_SAMPLES_PER_REQUEST} samples. A bucket summarizes many samples, so each becomes the
  * five samples of a summary. Not thread-safe.
  *
  * <pre>{@code
@@ -22,7 +22,7 @@ public final class HistoryExport implements AutoCloseable {
   private final MetricDescriptions descriptions;
   private final Duration giveUpAfter;
   private final ForwardStats stats = new ForwardStats();
-  private final TagSets tagSets = new TagSets();
+  private final SeriesTable seriesTable = new SeriesTable();
   private PointBatch batch;
 
   /**
@@ -34,21 +34,21 @@ public final class HistoryExport implements AutoCloseable {
     this.giveUpAfter = giveUpAfter;
     this.delivery = new Delivery(Wire.remoteWrite(descriptions, Clock.systemUTC()::millis),
         new HttpPost(url, headers), Backoff.DEFAULT, stats);
-    this.batch = new PointBatch(descriptions, tagSets);
+    this.batch = new PointBatch(descriptions, seriesTable);
   }
 
   /** One roll-up bucket of one series; {@code time} in epoch seconds. */
   public void add(String metric, Map<String, String> tags, long time, long count, double sum, double min,
       double max, double last) {
     batch.add(metric, tags, time, false, count, sum, min, max, last);
-    if (batch.points() >= Destination.MAX_MEASUREMENTS_PER_REQUEST) {
+    if (batch.samples() >= Destination.MAX_SAMPLES_PER_REQUEST) {
       flush();
     }
   }
 
   /** Sends what is buffered; fails with {@link IllegalStateException} when the receiver stays unreachable. */
   public void flush() {
-    if (batch.points() == 0) {
+    if (batch.samples() == 0) {
       return;
     }
     long deadline = System.nanoTime() + giveUpAfter.toNanos();
@@ -61,7 +61,7 @@ public final class HistoryExport implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("export interrupted", e);
     }
-    batch = new PointBatch(descriptions, tagSets);
+    batch = new PointBatch(descriptions, seriesTable);
   }
 
   /** Samples the receiver accepted. */

@@ -2,6 +2,7 @@ package dev.appoptics.emulator.internal.forward;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,11 +22,12 @@ final class MemoryQueue implements ForwardQueue {
   private volatile long headPosition;
 
   @Override
-  public void append(byte[] body, int measurements, long enqueueMillis) {
+  public void append(byte[] body, int length, int measurements, long enqueueMillis) {
+    byte[] copy = Arrays.copyOf(body, length);
     lock.lock();
     try {
-      records.add(new QueuedRecord(enqueueMillis, measurements, body, nextPosition++));
-      bytes += body.length + OVERHEAD;
+      records.add(new QueuedRecord(enqueueMillis, measurements, copy, nextPosition++));
+      bytes += length + OVERHEAD;
       counted();
       lock.signalWaiter();
     } finally {

@@ -114,13 +114,18 @@ final class OtlpEncoder {
     });
   }
 
+  /** The attributes of a series' data points; built once per series and kept with it. */
   private static byte[][] attributes(SeriesPoints s) {
+    if (s.series().otlpAttributes != null) {
+      return s.series().otlpAttributes;
+    }
     byte[][] out = new byte[s.tags().size() + 1][];
     out[0] = keyValue(PromNames.ORIGINAL_NAME, s.name());
     int i = 1;
     for (Map.Entry<String, String> t : s.tags().entrySet()) {
       out[i++] = keyValue(t.getKey(), t.getValue());
     }
+    s.series().otlpAttributes = out;
     return out;
   }
 

@@ -1,5 +1,6 @@
 package dev.appoptics.emulator.internal.forward;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
@@ -8,15 +9,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * One file of the disk queue, read and written at positions from any thread. A {@link FileChannel} closes for every
- * user when a thread is interrupted in the middle of an operation on it (servers interrupt request threads on
- * shutdown), so each operation runs with the caller's interrupt status set aside and reopens the channel if
- * another thread's interrupt closed it. Closing it on purpose ({@link #close}) is final.
+ * One file of the disk queue, read at positions from any thread and appended to under the queue's lock. A {@link
+ * FileChannel} closes for every user when a thread is interrupted in the middle of an operation on it (servers
+ * interrupt request threads on shutdown), so each operation on it runs with the caller's interrupt status set aside
+ * and reopens the channel if another thread's interrupt closed it; appends use a stream, which interrupts do not
+ * affect. Closing it on purpose ({@link #close}) is final.
  */
 final class QueueFile {
   private final Path path;
   private volatile FileChannel channel;
   private volatile boolean closed;
+  /** Opened by the first {@link #append}; used under the queue's lock only. */
+  private FileOutputStream appender;
 
   QueueFile(Path path) throws IOException {
     this.path = path;
@@ -55,6 +59,27 @@ final class QueueFile {
     });
   }
 
+  /**
+   * Writes {@code b} at the end of the file, which must be {@code size} bytes long. Appends go through a stream
+   * opened for appending: one write each, which no interrupt can cut short. If one fails part way, the file is cut
+   * back to {@code size}, so that the next append starts where it should.
+   */
+  void append(byte[] b, long size) throws IOException {
+    if (appender == null) {
+      appender = new FileOutputStream(path.toFile(), true);
+    }
+    try {
+      appender.write(b);
+    } catch (IOException e) {
+      try {
+        truncate(size);
+      } catch (IOException again) {
+        e.addSuppressed(again);
+      }
+      throw e;
+    }
+  }
+
   void truncate(long size) throws IOException {
     run(ch -> ch.truncate(size));
   }
@@ -68,7 +93,9 @@ final class QueueFile {
 
   void close() throws IOException {
     closed = true;
-    channel.close();
+    try (FileOutputStream a = appender) {
+      channel.close();
+    }
   }
 
   private interface Op<T> {

@@ -1,19 +1,16 @@
 package dev.appoptics.emulator.internal.forward;
 
-import com.google.protobuf.CodedOutputStream;
-import com.google.protobuf.WireFormat;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.appoptics.emulator.internal.bytes.ByteWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * Writes a Prometheus remote-write 1.0 {@code WriteRequest} (uncompressed protobuf) with protobuf-java's
- * {@link CodedOutputStream}: the messages are small enough not to need generated classes.
+ * Writes a Prometheus remote-write 1.0 {@code WriteRequest} (uncompressed protobuf) with plain byte writes: the
+ * messages are small and few enough not to need generated classes.
  *
  * <pre>
  * WriteRequest   { repeated TimeSeries timeseries = 1; repeated MetricMetadata metadata = 3; }
@@ -32,11 +29,21 @@ final class RemoteWriteEncoder {
   static final String[] SUFFIXES = {"", "_count", "_sum", "_min", "_max"};
   static final long METADATA_REFRESH_MILLIS = 10 * 60_000L;
   private static final int GAUGE = 2;
-  private static final int LABEL_CACHE_MAX = 100_000;
+  // a field's tag: its number times eight plus its wire type (0 varint, 1 eight bytes, 2 length-delimited)
+  private static final int TIME_SERIES = 1 << 3 | 2;
+  private static final int LABELS = 1 << 3 | 2;
+  private static final int SAMPLES = 2 << 3 | 2;
+  private static final int METADATA = 3 << 3 | 2;
+  private static final int FIRST_STRING = 1 << 3 | 2;
+  private static final int SECOND_STRING = 2 << 3 | 2;
+  private static final int SAMPLE_VALUE = 1 << 3 | 1;
+  private static final int SAMPLE_TIMESTAMP = 2 << 3;
+  private static final int METADATA_TYPE = 1 << 3;
+  private static final int METADATA_HELP = 4 << 3 | 2;
+  private static final int METADATA_UNIT = 5 << 3 | 2;
 
   private final MetricDescriptions descriptions;
   private final LongSupplier clockMillis;
-  private final Map<LabelKey, byte[][]> labelCache = new HashMap<>();
   private final Map<String, Sent> metadataSent = new HashMap<>();
 
   RemoteWriteEncoder(MetricDescriptions descriptions, LongSupplier clockMillis) {
@@ -48,64 +55,62 @@ final class RemoteWriteEncoder {
   byte[] encode(List<SeriesPoints> series) {
     long now = clockMillis.getAsLong();
     Map<String, Metadata> metadata = new HashMap<>();
-    int size = 0;
-    byte[][][] labels = new byte[series.size()][][];
-    for (int s = 0; s < series.size(); s++) {
-      SeriesPoints sp = series.get(s);
-      labels[s] = labels(sp);
+    Map<String, Boolean> described = new HashMap<>(); // per metric: whether its summary families were seen too
+    ByteWriter out = new ByteWriter(sizeBound(series));
+    for (SeriesPoints sp : series) {
+      byte[][] labels = labels(sp);
       boolean summaries = false;
       for (int v = 0; v < SUFFIXES.length; v++) {
-        int n = timeSeriesSize(sp, v, labels[s][v]);
-        if (n > 0) {
-          size += fieldSize(n);
-          summaries |= v > 0;
-        }
+        summaries |= writeTimeSeries(out, sp, v, labels[v]) && v > 0;
       }
-      addMetadata(metadata, sp.name(), summaries, now);
+      Boolean seen = described.get(sp.name());
+      if (seen == null || (summaries && !seen)) {
+        described.put(sp.name(), summaries);
+        addMetadata(metadata, sp.name(), summaries, now);
+      }
     }
     for (Metadata m : metadata.values()) {
-      size += fieldSize(m.size());
+      m.writeTo(out);
     }
-    byte[] body = new byte[size];
-    CodedOutputStream out = CodedOutputStream.newInstance(body);
-    try {
-      for (int s = 0; s < series.size(); s++) {
-        SeriesPoints sp = series.get(s);
-        for (int v = 0; v < SUFFIXES.length; v++) {
-          int n = timeSeriesSize(sp, v, labels[s][v]);
-          if (n == 0) {
-            continue;
-          }
-          out.writeTag(1, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-          out.writeUInt32NoTag(n);
-          out.writeRawBytes(labels[s][v]);
-          for (int i = 0; i < sp.size(); i++) {
-            if (v == 0 || !sp.isValue(i)) {
-              double value = value(sp, v, i);
-              long millis = sp.time(i) * 1000;
-              out.writeTag(2, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-              out.writeUInt32NoTag(sampleSize(value, millis));
-              out.writeDouble(1, value);
-              out.writeInt64(2, millis);
-            }
-          }
-        }
+    return out.toByteArray();
+  }
+
+  /**
+   * Room for the request's time series and metadata, so that writing them never grows the writer (a writer that
+   * grows now and then in one place makes the JIT compile the growing into every other).
+   */
+  private int sizeBound(List<SeriesPoints> series) {
+    int bound = 1024;
+    for (SeriesPoints sp : series) {
+      for (byte[] l : labels(sp)) {
+        bound += l.length + 6;
       }
-      for (Metadata m : metadata.values()) {
-        out.writeTag(3, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-        out.writeUInt32NoTag(m.size());
-        out.writeEnum(1, GAUGE);
-        out.writeString(2, m.family);
-        out.writeString(4, m.help);
-        if (!m.unit.isEmpty()) {
-          out.writeString(5, m.unit);
-        }
-      }
-      out.checkNoSpaceLeft();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // the body was sized exactly above
+      bound += sp.size() * SUFFIXES.length * 24 + 4 * (sp.name().length() + 200);
     }
-    return body;
+    return bound;
+  }
+
+  /** Writes the time series of variant {@code v} of {@code sp}, if any of its points makes one; true if it did. */
+  private static boolean writeTimeSeries(ByteWriter out, SeriesPoints sp, int v, byte[] labels) {
+    int size = 0;
+    for (int i = 0; i < sp.size(); i++) {
+      if (v == 0 || !sp.isValue(i)) {
+        size += fieldSize(sampleSize(sp.time(i) * 1000));
+      }
+    }
+    if (size == 0) {
+      return false;
+    }
+    size += labels.length;
+    out.put(TIME_SERIES).putVarLong(size).putBytes(labels, labels.length);
+    for (int i = 0; i < sp.size(); i++) {
+      if (v == 0 || !sp.isValue(i)) {
+        long millis = sp.time(i) * 1000;
+        out.put(SAMPLES).putVarLong(sampleSize(millis)).put(SAMPLE_VALUE).putDoubleLittleEndian(value(sp, v, i))
+            .put(SAMPLE_TIMESTAMP).putVarLong(millis);
+      }
+    }
+    return true;
   }
 
   /** The sample of variant {@code v} (see {@link #SUFFIXES}) for point {@code i}. */
@@ -119,72 +124,63 @@ final class RemoteWriteEncoder {
     };
   }
 
-  private static int timeSeriesSize(SeriesPoints sp, int v, byte[] labels) {
-    int size = 0;
-    for (int i = 0; i < sp.size(); i++) {
-      if (v == 0 || !sp.isValue(i)) {
-        size += fieldSize(sampleSize(value(sp, v, i), sp.time(i) * 1000));
-      }
-    }
-    return size == 0 ? 0 : size + labels.length;
+  /** A sample's size: its value's tag and eight bytes, its timestamp's tag and varint. */
+  private static int sampleSize(long millis) {
+    return 1 + 8 + 1 + ByteWriter.varLongSize(millis);
   }
 
-  private static int sampleSize(double value, long millis) {
-    return CodedOutputStream.computeDoubleSize(1, value) + CodedOutputStream.computeInt64Size(2, millis);
-  }
-
+  /** The size of a length-delimited field holding {@code messageSize} bytes: tag, length, message. */
   private static int fieldSize(int messageSize) {
-    return 1 + CodedOutputStream.computeUInt32SizeNoTag(messageSize) + messageSize;
+    return 1 + ByteWriter.varLongSize(messageSize) + messageSize;
   }
 
-  /** The encoded labels of the five variants of a series; built once per series and kept. */
-  private byte[][] labels(SeriesPoints sp) {
-    LabelKey key = new LabelKey(sp.name(), sp.tags());
-    byte[][] cached = labelCache.get(key);
+  /** The encoded labels of the five variants of a series; built once per series and kept with it. */
+  private static byte[][] labels(SeriesPoints sp) {
+    byte[][] cached = sp.series().remoteWriteLabels;
     if (cached != null) {
       return cached;
     }
-    if (labelCache.size() >= LABEL_CACHE_MAX) {
-      labelCache.clear();
-    }
     List<String> pairs = PromNames.labels(sp.name(), sp.tags());
     String base = PromNames.metricName(sp.name());
+    int bound = 64 + 3 * base.length();
+    for (String p : pairs) {
+      bound += 3 * p.length() + 10;
+    }
     byte[][] out = new byte[SUFFIXES.length][];
     for (int v = 0; v < SUFFIXES.length; v++) {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-      CodedOutputStream cos = CodedOutputStream.newInstance(bytes);
-      try {
-        boolean nameWritten = false;
-        for (int p = 0; p < pairs.size(); p += 2) {
-          if (!nameWritten && pairs.get(p).compareTo("__name__") > 0) {
-            writeLabel(cos, "__name__", base + SUFFIXES[v]);
-            nameWritten = true;
-          }
-          writeLabel(cos, pairs.get(p), pairs.get(p + 1));
+      ByteWriter labels = new ByteWriter(bound);
+      boolean nameWritten = false;
+      for (int p = 0; p < pairs.size(); p += 2) {
+        if (!nameWritten && pairs.get(p).compareTo("__name__") > 0) {
+          writeLabel(labels, "__name__", base + SUFFIXES[v]);
+          nameWritten = true;
         }
-        if (!nameWritten) {
-          writeLabel(cos, "__name__", base + SUFFIXES[v]);
-        }
-        cos.flush();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        writeLabel(labels, pairs.get(p), pairs.get(p + 1));
       }
-      out[v] = bytes.toByteArray();
+      if (!nameWritten) {
+        writeLabel(labels, "__name__", base + SUFFIXES[v]);
+      }
+      out[v] = labels.toByteArray();
     }
-    labelCache.put(key, out);
+    sp.series().remoteWriteLabels = out;
     return out;
   }
 
-  private static void writeLabel(CodedOutputStream out, String name, String value) throws IOException {
-    out.writeTag(1, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-    out.writeUInt32NoTag(CodedOutputStream.computeStringSize(1, name) + CodedOutputStream.computeStringSize(2, value));
-    out.writeString(1, name);
-    out.writeString(2, value);
+  private static void writeLabel(ByteWriter out, String name, String value) {
+    byte[] n = utf8(name);
+    byte[] v = utf8(value);
+    out.put(LABELS).putVarLong(fieldSize(n.length) + fieldSize(v.length));
+    out.put(FIRST_STRING).putVarLong(n.length).putBytes(n, n.length);
+    out.put(SECOND_STRING).putVarLong(v.length).putBytes(v, v.length);
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 
   private void addMetadata(Map<String, Metadata> out, String metric, boolean summaries, long now) {
-    MetricInfo info = descriptions.describe(metric).orElseGet(() -> new MetricInfo(metric,
-        java.util.Optional.empty(), java.util.Optional.empty()));
+    MetricInfo info = descriptions.describe(metric).orElseGet(() -> new MetricInfo(metric, Optional.empty(),
+        Optional.empty()));
     Sent sent = metadataSent.get(metric);
     if (sent != null && now - sent.millis < METADATA_REFRESH_MILLIS && sent.info.equals(info)
         && (sent.summaries || !summaries)) {
@@ -202,24 +198,24 @@ final class RemoteWriteEncoder {
         case 3 -> help + " (smallest sample of each measurement)";
         default -> help + " (largest sample of each measurement)";
       };
-      out.putIfAbsent(base + SUFFIXES[v], new Metadata(base + SUFFIXES[v], familyHelp, v == 1 ? "" : unit));
+      out.putIfAbsent(base + SUFFIXES[v], new Metadata(utf8(base + SUFFIXES[v]), utf8(familyHelp),
+          utf8(v == 1 ? "" : unit)));
     }
   }
 
-  private record LabelKey(String name, Map<String, String> tags) {}
-
   private record Sent(long millis, MetricInfo info, boolean summaries) {}
 
-  private record Metadata(String family, String help, String unit) {
-    Metadata {
-      Objects.requireNonNull(family);
-    }
-
-    int size() {
-      return CodedOutputStream.computeEnumSize(1, GAUGE)
-          + CodedOutputStream.computeStringSize(2, family)
-          + CodedOutputStream.computeStringSize(4, help)
-          + (unit.isEmpty() ? 0 : CodedOutputStream.computeStringSize(5, unit));
+  /** One family's {@code MetricMetadata}, its strings as UTF-8. */
+  private record Metadata(byte[] family, byte[] help, byte[] unit) {
+    void writeTo(ByteWriter out) {
+      int size = 2 + fieldSize(family.length) + fieldSize(help.length) + (unit.length == 0 ? 0
+          : fieldSize(unit.length));
+      out.put(METADATA).putVarLong(size).put(METADATA_TYPE).putVarLong(GAUGE);
+      out.put(SECOND_STRING).putVarLong(family.length).putBytes(family, family.length);
+      out.put(METADATA_HELP).putVarLong(help.length).putBytes(help, help.length);
+      if (unit.length > 0) {
+        out.put(METADATA_UNIT).putVarLong(unit.length).putBytes(unit, unit.length);
+      }
     }
   }
 }

@@ -11,8 +11,7 @@ import java.util.Map;
  * Not thread-safe: built and read by one sender.
  */
 final class SeriesPoints {
-  private final String name;
-  private final Map<String, String> tags;
+  private final ForwardedSeries series;
   private long[] times = new long[4];
   private long[] counts = new long[4];
   private double[] sums = new double[4];
@@ -21,27 +20,33 @@ final class SeriesPoints {
   private double[] lasts = new double[4];
   private boolean[] values = new boolean[4];
   private int size;
+  private int samples;
   private boolean sorted = true;
 
-  SeriesPoints(String name, Map<String, String> tags) {
-    this.name = name;
-    this.tags = tags;
+  SeriesPoints(ForwardedSeries series) {
+    this.series = series;
+  }
+
+  ForwardedSeries series() {
+    return series;
   }
 
   /** The metric name (as the registry spells it). */
   String name() {
-    return name;
+    return series.name;
   }
 
   /** The tags, sorted by name. */
   Map<String, String> tags() {
-    return tags;
+    return series.tags;
   }
 
-  void add(long time, boolean value, long count, double sum, double min, double max, double last) {
+  /** Adds a point, merging it into the last one when that has the same second; returns how many samples it added. */
+  int add(long time, boolean value, long count, double sum, double min, double max, double last) {
+    int before = samples;
     if (size > 0 && times[size - 1] == time) {
       merge(size - 1, value, count, sum, min, max, last);
-      return;
+      return samples - before;
     }
     if (size == times.length) {
       int n = size * 2;
@@ -57,6 +62,7 @@ final class SeriesPoints {
       sorted = false;
     }
     set(size++, time, value, count, sum, min, max, last);
+    return samples - before;
   }
 
   /** Sorts by time (ties keep their order) and merges points of the same second; call before reading. */
@@ -69,7 +75,7 @@ final class SeriesPoints {
       order[i] = i;
     }
     Arrays.sort(order, (a, b) -> Long.compare(times[a], times[b]));
-    SeriesPoints out = new SeriesPoints(name, tags);
+    SeriesPoints out = new SeriesPoints(series);
     for (int i : order) {
       out.add(times[i], values[i], counts[i], sums[i], mins[i], maxs[i], lasts[i]);
     }
@@ -78,7 +84,7 @@ final class SeriesPoints {
 
   /** The points {@code [from, to)} as their own series (to split a refused request). */
   SeriesPoints slice(int from, int to) {
-    SeriesPoints out = new SeriesPoints(name, tags);
+    SeriesPoints out = new SeriesPoints(series);
     for (int i = from; i < to; i++) {
       out.add(times[i], values[i], counts[i], sums[i], mins[i], maxs[i], lasts[i]);
     }
@@ -122,14 +128,13 @@ final class SeriesPoints {
 
   /** Samples this series makes: one per plain point, five per summary. */
   int samples() {
-    int n = 0;
-    for (int i = 0; i < size; i++) {
-      n += values[i] ? 1 : 5;
-    }
-    return n;
+    return samples;
   }
 
   private void merge(int i, boolean value, long count, double sum, double min, double max, double last) {
+    if (values[i] && !value) {
+      samples += 4;
+    }
     counts[i] += count;
     sums[i] += sum;
     mins[i] = Math.min(mins[i], min);
@@ -139,6 +144,7 @@ final class SeriesPoints {
   }
 
   private void set(int i, long time, boolean value, long count, double sum, double min, double max, double last) {
+    samples += value ? 1 : 5;
     times[i] = time;
     values[i] = value;
     counts[i] = count;

@@ -103,6 +103,17 @@ public final class BytesTable<V> {
     size++;
   }
 
+  /** How many keys are kept. */
+  public synchronized int size() {
+    return size;
+  }
+
+  /** Forgets every key. */
+  public synchronized void clear() {
+    table = newTable(INITIAL_CAPACITY);
+    size = 0;
+  }
+
   /** The bytes {@code [offset, offset + length)}, {@code length <= 8}, as a little-endian long, zero above. */
   static long word(byte[] in, int offset, int length) {
     if (offset + 8 <= in.length) {

@@ -16,10 +16,11 @@ class RemoteWriteEncoderTest {
       : Optional.empty();
 
   private static List<SeriesPoints> batch(ForwardCase... cases) {
-    PointBatch batch = new PointBatch(DESCRIBED, new TagSets());
+    PointBatch batch = new PointBatch(DESCRIBED, new SeriesTable());
+    RecordWriter writer = new RecordWriter(new SeriesKeys(), DESCRIBED);
     for (ForwardCase c : cases) {
-      BatchRecord.Encoded e = BatchRecord.encode(List.of(c.m));
-      batch.addRecord(e.bytes());
+      RecordWriter.Encoded e = writer.encode(List.of(c.m));
+      batch.addRecord(java.util.Arrays.copyOf(e.bytes(), e.length()));
     }
     return batch.series();
   }

@@ -1,5 +1,8 @@
 package dev.appoptics.server.internal.store;
 
+import dev.appoptics.emulator.internal.bytes.ByteReader;
+import dev.appoptics.emulator.internal.bytes.ByteWriter;
+import dev.appoptics.emulator.internal.bytes.CorruptDataException;
 import dev.appoptics.emulator.internal.store.MemoryMeasurementStore;
 import dev.appoptics.emulator.internal.store.Series;
 import dev.appoptics.emulator.internal.store.TagMap;

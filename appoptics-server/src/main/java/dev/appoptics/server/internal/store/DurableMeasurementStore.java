@@ -1,6 +1,7 @@
 package dev.appoptics.server.internal.store;
 
 import dev.appoptics.emulator.SyncPolicy;
+import dev.appoptics.emulator.internal.bytes.ByteWriter;
 import dev.appoptics.emulator.internal.store.MeasurementStore;
 import dev.appoptics.emulator.internal.store.MemoryMeasurementStore;
 import dev.appoptics.emulator.internal.store.MetricRegistry;

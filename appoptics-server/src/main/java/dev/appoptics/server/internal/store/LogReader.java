@@ -1,5 +1,6 @@
 package dev.appoptics.server.internal.store;
 
+import dev.appoptics.emulator.internal.bytes.CorruptDataException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.appoptics.server.internal.store;
 
+import dev.appoptics.emulator.internal.bytes.ByteWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.RandomAccessFile;

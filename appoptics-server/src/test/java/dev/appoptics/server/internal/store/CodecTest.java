@@ -3,6 +3,8 @@ package dev.appoptics.server.internal.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.appoptics.emulator.internal.bytes.ByteWriter;
+import dev.appoptics.emulator.internal.bytes.CorruptDataException;
 import dev.appoptics.emulator.internal.store.MemoryMeasurementStore;
 import dev.appoptics.emulator.internal.store.MetricRegistry;
 import dev.appoptics.emulator.internal.store.ParsedMeasurement;
@@ -16,27 +18,6 @@ import org.junit.jupiter.api.Test;
 /** The log's records and the checkpoints' chunks read back exactly what was written, bit for bit. */
 class CodecTest {
   private static final long T = 1_800_000_000L;
-
-  @Test
-  void numbersRoundTripAtTheirLimits() {
-    long[] values = {0, 1, -1, 63, 64, -64, -65, 127, 128, Long.MAX_VALUE, Long.MIN_VALUE, 1L << 35};
-    ByteWriter out = new ByteWriter(1);
-    for (long v : values) {
-      out.putSignedVarLong(v).putVarLong(v).putDouble(Double.longBitsToDouble(v));
-    }
-    out.putString("é ü 中").putDouble(Double.NaN).putDouble(-0.0);
-    ByteReader in = new ByteReader(out.toByteArray());
-    for (long v : values) {
-      assertThat(in.getSignedVarLong()).isEqualTo(v);
-      assertThat(in.getVarLong()).isEqualTo(v);
-      assertThat(Double.doubleToRawLongBits(in.getDouble())).isEqualTo(v);
-    }
-    assertThat(in.getString()).isEqualTo("é ü 中");
-    assertThat(in.getDouble()).isNaN();
-    assertThat(Double.doubleToRawLongBits(in.getDouble())).isEqualTo(Double.doubleToRawLongBits(-0.0));
-    assertThat(in.hasMore()).isFalse();
-    assertThatThrownBy(in::get).isInstanceOf(CorruptDataException.class);
-  }
 
   @Test
   void batchRecordsReadBackEveryMeasurement() {
