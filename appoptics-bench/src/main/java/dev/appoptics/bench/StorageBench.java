@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  *   <li>ingest: the same 300-sample bodies, pre-encoded, posted over 2 and 8 keep-alive connections to the durable
  *       server (sync every second, then sync before answer) as AppOptics JSON, and to VictoriaMetrics as Datadog JSON
  *       ({@code /datadog/api/v1/series}) and Influx line protocol ({@code /write}); a warm-up run before each
- *       measured one;
+ *       measured one; and the durable server under its default policy again, forwarding every sample to a local
+ *       remote-write sink with its queue on disk (forwarding's cost, in the same run as the ingest figures);
  *   <li>history: {@code --history} points (one a second for each of 100 series) loaded into a durable server, then a
  *       query of one day at 60 s over the 100 series, a restart after {@code kill -9} and one after a clean stop
  *       (time until the first query is answered), and the bytes per point on disk, against VictoriaMetrics holding
@@ -73,13 +74,15 @@ public final class StorageBench {
     for (String c : args.string("connections", "2,8").split(",")) {
       int connections = Integer.parseInt(c.trim());
       for (String sync : List.of("1s", "before-answer")) {
-        Path dir = work.resolve("ingest-" + sync + "-" + connections);
-        try (EmulatorProcess server = EmulatorProcess.start(BenchServer.class.getName(), jvm,
-            List.of("--data-dir", dir.toString(), "--sync", sync))) {
-          Sender.Target target = new Sender.Target(server.host(), server.port(), "/v1/measurements",
-              "application/json", Workload.authorization());
-          report("durable server, sync " + sync, connections, target, appoptics, requests, server::cpuTime);
-        }
+        durable("durable server, sync " + sync, connections, jvm, work.resolve("ingest-" + sync + "-" + connections),
+            List.of("--sync", sync), appoptics, requests);
+      }
+      try (CountingSink sink = new CountingSink()) {
+        durable("durable server, sync 1s, forwarding", connections, jvm,
+            work.resolve("ingest-forward-" + connections), List.of("--forward-prometheus", sink.writeUrl()), appoptics,
+            requests);
+        System.out.printf("        (the sink got %,d remote-write requests, %,d bytes)%n", sink.requests(),
+            sink.bytes());
       }
       try (VictoriaMetrics vm = VictoriaMetrics.start(work.resolve("vm-datadog-" + connections))) {
         report("VictoriaMetrics, Datadog JSON", connections, new Sender.Target("127.0.0.1", vm.port(),
@@ -89,6 +92,17 @@ public final class StorageBench {
         report("VictoriaMetrics, Influx line protocol", connections, new Sender.Target("127.0.0.1", vm.port(),
             "/write", "text/plain", Workload.authorization()), influx, requests, vm::cpuTime);
       }
+    }
+  }
+
+  private static void durable(String what, int connections, List<String> jvm, Path dir, List<String> serverArgs,
+      byte[][] bodies, long requests) throws Exception {
+    List<String> all = new ArrayList<>(List.of("--data-dir", dir.toString()));
+    all.addAll(serverArgs);
+    try (EmulatorProcess server = EmulatorProcess.start(BenchServer.class.getName(), jvm, all)) {
+      Sender.Target target = new Sender.Target(server.host(), server.port(), "/v1/measurements",
+          "application/json", Workload.authorization());
+      report(what, connections, target, bodies, requests, server::cpuTime);
     }
   }
 
