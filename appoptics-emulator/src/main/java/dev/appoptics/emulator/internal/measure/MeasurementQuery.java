@@ -1,6 +1,7 @@
 package dev.appoptics.emulator.internal.measure;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.appoptics.emulator.internal.EmulatorSettings;
 import dev.appoptics.emulator.internal.http.ApiError;
 import dev.appoptics.emulator.internal.http.ApiRequest;
@@ -17,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +32,13 @@ import java.util.function.Predicate;
  * ends early and carries a {@code next} link continuing where it stopped.
  */
 final class MeasurementQuery {
+  // A long range is mostly "time" and "value": names encoded once, not once per point.
+  private static final SerializedString TIME = new SerializedString("time");
+  private static final SerializedString VALUE = new SerializedString("value");
+  private static final List<SummaryFunction> ALL_BUT_MEAN = List.of(SummaryFunction.COUNT, SummaryFunction.SUM,
+      SummaryFunction.MIN, SummaryFunction.MAX, SummaryFunction.LAST, SummaryFunction.STDDEV);
+  private static final List<SerializedString> ALL_BUT_MEAN_NAMES =
+      ALL_BUT_MEAN.stream().map(f -> new SerializedString(f.wireName())).toList();
   private final ApiRequest request;
   private final EmulatorSettings settings;
   private final MeasurementStore store;
@@ -227,7 +234,12 @@ final class MeasurementQuery {
   }
 
   private ApiResponse write(Metric metric, QueryWindow window, List<Output> out, String next, boolean all) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    long points = 0;
+    for (Output o : out) {
+      points += all ? o.buckets.size() * 4L : o.points.size();
+    }
+    // sized for the answer (about 40 bytes a point), so that a long range is not copied at every doubling
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(1 << 26, 1024 + 40 * points));
     try (JsonGenerator g = ApiResponse.mapper().getFactory().createGenerator(bytes)) {
       // A long range is mostly numbers; this writer formats doubles faster than Double.toString (same values).
       g.enable(JsonGenerator.Feature.USE_FAST_DOUBLE_WRITER);
@@ -257,20 +269,23 @@ final class MeasurementQuery {
         if (all) {
           for (Aggregate a : o.buckets) {
             g.writeStartObject();
-            g.writeNumberField("time", a.time());
-            g.writeNumberField("value", a.value(SummaryFunction.MEAN));
-            for (SummaryFunction f :
-                Arrays.asList(SummaryFunction.COUNT, SummaryFunction.SUM, SummaryFunction.MIN,
-                    SummaryFunction.MAX, SummaryFunction.LAST, SummaryFunction.STDDEV)) {
-              g.writeNumberField(f.wireName(), a.value(f));
+            g.writeFieldName(TIME);
+            g.writeNumber(a.time());
+            g.writeFieldName(VALUE);
+            g.writeNumber(a.value(SummaryFunction.MEAN));
+            for (int i = 0; i < ALL_BUT_MEAN.size(); i++) {
+              g.writeFieldName(ALL_BUT_MEAN_NAMES.get(i));
+              g.writeNumber(a.value(ALL_BUT_MEAN.get(i)));
             }
             g.writeEndObject();
           }
         } else {
           for (Point p : o.points) {
             g.writeStartObject();
-            g.writeNumberField("time", p.time());
-            g.writeNumberField("value", p.value());
+            g.writeFieldName(TIME);
+            g.writeNumber(p.time());
+            g.writeFieldName(VALUE);
+            g.writeNumber(p.value());
             g.writeEndObject();
           }
         }
