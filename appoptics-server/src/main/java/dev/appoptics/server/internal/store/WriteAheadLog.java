@@ -28,7 +28,9 @@ import java.util.zip.CRC32C;
  *
  * <p>Appends come from one writer at a time (the store's write lock); each lands in the operating system with one
  * {@code write} before {@link #append} returns, so a killed process loses nothing appended. {@link #awaitSynced}
- * forces the file to disk; callers waiting at the same time share one force (group commit). Writes go through a
+ * forces the file to disk: callers whose records a force already running covers wait for it (group commit); a caller
+ * whose records came after that force began starts its own beside it rather than queueing behind a force that cannot
+ * cover it (with two connections, each request would otherwise wait for two forces). Writes go through a
  * {@link RandomAccessFile}, whose I/O an interrupted thread does not abort (an interruptible channel would close
  * for everyone).
  *
@@ -59,8 +61,11 @@ final class WriteAheadLog implements Closeable {
   private volatile long written;
   private final ReentrantLock syncLock = new ReentrantLock();
   private final Condition syncDone = syncLock.newCondition();
-  private long synced; // guarded by syncLock
-  private boolean syncing; // guarded by syncLock: someone forces the file (or rolls it) now
+  // Guarded by syncLock:
+  private long synced;
+  private int forcing; // forces running now
+  private long forcingTo; // the furthest position a running force covers
+  private boolean rolling; // a roll or close has the file to itself: no force starts
 
   private WriteAheadLog(Path directory, long segmentBytes, SyncFigures figures) {
     this.directory = directory;
@@ -185,28 +190,30 @@ final class WriteAheadLog implements Closeable {
     }
   }
 
-  /** Returns once everything up to {@code position} is on disk, forcing it there when no one else is. */
+  /** Returns once everything up to {@code position} is on disk, forcing it there unless a running force covers it. */
   void awaitSynced(long position) throws IOException {
     syncLock.lock();
     try {
       while (synced < position) {
-        if (syncing) {
+        if (rolling || (forcing > 0 && forcingTo >= position)) {
           syncDone.awaitUninterruptibly();
           continue;
         }
-        syncing = true;
-        long target = written;
+        forcing++;
+        long target = written; // every record up to here is in the operating system before the force begins
+        forcingTo = Math.max(forcingTo, target);
+        RandomAccessFile f = file;
         syncLock.unlock();
         boolean forced = false;
         try {
-          force();
+          force(f);
           forced = true;
         } finally {
           syncLock.lock();
+          forcing--;
           if (forced) {
             synced = Math.max(synced, target);
           }
-          syncing = false;
           syncDone.signalAll();
         }
       }
@@ -260,7 +267,7 @@ final class WriteAheadLog implements Closeable {
 
   /** Forces the current segment, cuts off the zeros after what it holds, and closes it. */
   private void closeSegment() throws IOException {
-    force();
+    force(file);
     if (file.length() > offset) {
       file.setLength(offset);
       file.getFD().sync();
@@ -268,14 +275,17 @@ final class WriteAheadLog implements Closeable {
     file.close();
   }
 
-  /** Waits until no one forces the file, then takes the turn. */
+  /** Stops new forces, waits for the running ones, then has the file to itself until {@link #endSync}. */
   private void beginSync() {
     syncLock.lock();
     try {
-      while (syncing) {
+      while (rolling) {
         syncDone.awaitUninterruptibly();
       }
-      syncing = true;
+      rolling = true; // claimed first, so that forces starting one after another cannot keep it waiting
+      while (forcing > 0) {
+        syncDone.awaitUninterruptibly();
+      }
     } finally {
       syncLock.unlock();
     }
@@ -286,16 +296,20 @@ final class WriteAheadLog implements Closeable {
     syncLock.lock();
     try {
       synced = Math.max(synced, syncedTo);
-      syncing = false;
+      rolling = false;
       syncDone.signalAll();
     } finally {
       syncLock.unlock();
     }
   }
 
-  private void force() throws IOException {
+  /**
+   * Forces the records' bytes and what reading them back needs (the file's length, where it grew), not its times:
+   * {@code fdatasync}, which stays out of the file system's journal while a prepared segment is overwritten.
+   */
+  private void force(RandomAccessFile f) throws IOException {
     long t0 = System.nanoTime();
-    file.getFD().sync();
+    f.getChannel().force(false);
     figures.synced(System.nanoTime() - t0);
   }
 
