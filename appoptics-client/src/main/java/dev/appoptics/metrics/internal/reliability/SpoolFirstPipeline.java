@@ -67,6 +67,7 @@ public final class SpoolFirstPipeline<M> implements Pipeline<M> {
       }
       if (current.isEmpty()) {
         deadlineNanos = System.nanoTime() + settings.flushInterval().toNanos();
+        lock.notifyAll(); // the timer may be asleep until the next replay: it must wake for this deadline
       }
       current.add(measurement);
       counters.accepted.increment();

@@ -94,6 +94,7 @@ class SpoolFirstPipelineTest {
   @Test
   void onlyTheBatchBeingCutIsInMemoryAndItIsCutWhenTheIntervalPasses() throws Exception {
     try (SpoolFirstPipeline<Integer> p = pipeline(1000, Duration.ofMillis(20))) {
+      awaitTimerAsleep(); // with nothing to cut it sleeps until the next replay, an hour away here
       p.add(1);
       p.add(2);
       assertThat(p.buffered()).isEqualTo(2);
@@ -103,6 +104,18 @@ class SpoolFirstPipelineTest {
       assertThat(received).containsExactly(List.of(1, 2));
       assertThat(p.buffered()).isZero();
     }
+  }
+
+  private static void awaitTimerAsleep() throws InterruptedException {
+    for (int i = 0; i < 500; i++) {
+      boolean asleep = Thread.getAllStackTraces().keySet().stream()
+          .anyMatch(t -> t.getName().equals("test-timer") && t.getState() == Thread.State.TIMED_WAITING);
+      if (asleep) {
+        return;
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError("the pipeline's timer thread never waited");
   }
 
   @Test
