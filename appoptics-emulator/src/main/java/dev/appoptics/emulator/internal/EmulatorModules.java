@@ -40,7 +40,7 @@ public final class EmulatorModules {
     modules.add(services);
     AlertsModule alerts = new AlertsModule(services, resources);
     // Listed before the alert resource, whose /v1/alerts/{id} would otherwise take /v1/alerts/status.
-    modules.add(new AlertingModule(settings, state, alerts, services));
+    modules.add(new AlertingModule(settings, state, alerts, services, composites));
     modules.add(alerts);
     SpacesModule spaces = new SpacesModule(settings.uniqueSpaceNames(), resources);
     modules.add(spaces);

@@ -1,6 +1,7 @@
 package dev.appoptics.emulator.internal.alerting;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.appoptics.emulator.internal.measure.CompositeQueries;
 import dev.appoptics.emulator.internal.store.Changes;
 import dev.appoptics.emulator.internal.store.MeasurementStore;
 import dev.appoptics.emulator.internal.store.Metric;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -33,6 +35,8 @@ import java.util.Set;
 final class AlertEngine {
   /** Bucket width of grouped conditions on a metric without a period. */
   static final int GROUP_RESOLUTION = 60;
+  /** How far back a composite is evaluated, besides the conditions' durations: an hour. */
+  static final long COMPOSITE_LOOKBACK = 3600;
   /** The resource store's collection of incidents, one document per alert, by alert id. */
   static final String INCIDENTS = "alert_incidents";
 
@@ -49,6 +53,7 @@ final class AlertEngine {
   private final AlertCatalog catalog;
   private final MeasurementStore store;
   private final MetricRegistry registry;
+  private final CompositeQueries composites;
   private final Clock clock;
   private final ResourceStore resources;
   private final Dispatch dispatch;
@@ -65,11 +70,12 @@ final class AlertEngine {
 
   /** Takes up the incidents {@code resources} recorded for the alerts {@code catalog} holds. */
   AlertEngine(
-      AlertCatalog catalog, MeasurementStore store, MetricRegistry registry, Clock clock, ResourceStore resources,
-      Dispatch dispatch) {
+      AlertCatalog catalog, MeasurementStore store, MetricRegistry registry, CompositeQueries composites, Clock clock,
+      ResourceStore resources, Dispatch dispatch) {
     this.catalog = catalog;
     this.store = store;
     this.registry = registry;
+    this.composites = composites;
     this.clock = clock;
     this.resources = resources;
     this.dispatch = dispatch;
@@ -96,8 +102,13 @@ final class AlertEngine {
       SeriesReads reads = new SeriesReads(now);
       Map<ConditionWatch, List<Violation>> found = new HashMap<>();
       byMetric.forEach((metric, watched) -> {
-        List<Series> series = store.series(metric);
         int groupResolution = groupResolution(metric);
+        Optional<Metric> composite = registry.get(metric).filter(Metric::isComposite);
+        if (composite.isPresent()) {
+          checkComposite(composite.get(), watched, groupResolution, reads, found);
+          return;
+        }
+        List<Series> series = store.series(metric);
         for (Watched w : watched) {
           AlertState alert = w.alert();
           found.put(w.watch(),
@@ -200,6 +211,26 @@ final class AlertEngine {
     states = next;
     byMetric = index;
     lastRules = rules;
+  }
+
+  /**
+   * A composite stores nothing: it is evaluated once per evaluation, at the group resolution, over the buckets that
+   * are over in the newest {@link #COMPOSITE_LOOKBACK} seconds plus the longest duration watching it.
+   */
+  private void checkComposite(Metric composite, List<Watched> watched, int resolution, SeriesReads reads,
+      Map<ConditionWatch, List<Violation>> found) {
+    long longest = 0;
+    for (Watched w : watched) {
+      longest = Math.max(longest, w.watch().condition().duration());
+    }
+    long end = Math.floorDiv(reads.to(), resolution) * resolution - 1; // the last second of the last bucket over
+    long start = Math.floorDiv(end - longest - COMPOSITE_LOOKBACK, resolution) * resolution;
+    List<CompositeQueries.Stream> streams = composites.evaluate(composite, start, end, resolution);
+    for (Watched w : watched) {
+      AlertState alert = w.alert();
+      found.put(w.watch(),
+          w.watch().checkComputed(streams, alert.trackingStart, alert.judgedUntil, resolution, reads));
+    }
   }
 
   private int groupResolution(String metric) {

@@ -1,5 +1,6 @@
 package dev.appoptics.emulator.internal.alerting;
 
+import dev.appoptics.emulator.internal.measure.CompositeQueries;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.appoptics.emulator.internal.EmulatorSettings;
@@ -49,13 +50,14 @@ public final class AlertingModule implements ApiModule {
   private volatile long lastEvaluationNanos;
 
   public AlertingModule(
-      EmulatorSettings settings, EmulatorState state, AlertCatalog catalog, ServicesModule services) {
+      EmulatorSettings settings, EmulatorState state, AlertCatalog catalog, ServicesModule services,
+      CompositeQueries composites) {
     this.catalog = catalog;
     this.clock = settings.clock();
     this.log = settings.messageLog().orElse(null);
     this.notifier = new Notifier(
         clock, log, settings.alertDeliveryAttempts(), settings.alertRetryBackoff(), state.resources());
-    this.engine = new AlertEngine(catalog, state.store(), state.registry(), clock, state.resources(),
+    this.engine = new AlertEngine(catalog, state.store(), state.registry(), composites, clock, state.resources(),
         (n, changes) -> {
           List<Runnable> starts = new ArrayList<>();
           for (long id : n.rule().serviceIds()) {

@@ -1,6 +1,8 @@
 package dev.appoptics.emulator.internal.alerting;
 
+import dev.appoptics.emulator.internal.measure.CompositeQueries;
 import dev.appoptics.emulator.internal.store.Aggregate;
+import dev.appoptics.emulator.internal.store.Point;
 import dev.appoptics.emulator.internal.store.Series;
 import dev.appoptics.emulator.internal.store.SummaryFunction;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /**
  * Evaluates one condition of one alert, evaluation after evaluation, keeping a {@link SignalState} per signal.
@@ -57,10 +60,51 @@ final class ConditionWatch {
    */
   List<Violation> check(
       List<Series> series, long trackingStart, long judgedUntil, int groupResolution, SeriesReads reads) {
+    return check(signals(series, groupResolution), trackingStart, judgedUntil, reads);
+  }
+
+  /**
+   * As {@link #check(List, long, long, int, SeriesReads)} for a composite metric, given its output streams computed
+   * for this evaluation at {@code resolution} (every bucket over). A stream the composite no longer gives is still
+   * watched (with no new points) until it is {@link #STALE}, so that {@code absent} sees it go silent.
+   */
+  List<Violation> checkComputed(
+      List<CompositeQueries.Stream> streams, long trackingStart, long judgedUntil, int resolution, SeriesReads reads) {
+    Map<String, List<Aggregate>> byKey = new LinkedHashMap<>();
+    for (CompositeQueries.Stream stream : streams) {
+      if (!condition.matches(stream.tags())) {
+        continue;
+      }
+      String key = condition.grouped() ? condition.groupKey(stream.tags()) : Signal.tagsKey(stream.tags());
+      List<Aggregate> points = byKey.computeIfAbsent(key, k -> new ArrayList<>());
+      for (Point p : stream.points()) {
+        points.add(Signal.sample(p.time(), p.value()));
+      }
+    }
+    List<Signal> signals = new ArrayList<>();
+    byKey.forEach((key, points) -> signals.add(Signal.computed(key, condition.metricName(), merged(points),
+        resolution)));
+    for (Map.Entry<Object, SignalState> e : states.entrySet()) {
+      long last = e.getValue().lastTime;
+      if (!byKey.containsKey(e.getKey()) && last != SignalState.NONE && reads.to() - last <= STALE) {
+        signals.add(Signal.computed((String) e.getKey(), condition.metricName(), List.of(), resolution));
+      }
+    }
+    return check(signals, trackingStart, judgedUntil, reads);
+  }
+
+  /** Points of several streams merged by time, as a group's buckets are; oldest first. */
+  private static List<Aggregate> merged(List<Aggregate> points) {
+    TreeMap<Long, Aggregate> byTime = new TreeMap<>();
+    points.forEach(a -> byTime.merge(a.time(), a, Signal::combine));
+    return new ArrayList<>(byTime.values());
+  }
+
+  private List<Violation> check(List<Signal> signals, long trackingStart, long judgedUntil, SeriesReads reads) {
     List<Violation> out = new ArrayList<>();
     long evaluation = ++evaluations;
     int seen = 0;
-    for (Signal signal : signals(series, groupResolution)) {
+    for (Signal signal : signals) {
       SignalState state = states.computeIfAbsent(signal.identity(), k -> new SignalState());
       state.seenIn = evaluation;
       seen++;

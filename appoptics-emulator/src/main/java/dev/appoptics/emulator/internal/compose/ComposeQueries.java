@@ -74,6 +74,27 @@ public final class ComposeQueries implements CompositeQueries {
     }
   }
 
+  @Override
+  public List<CompositeQueries.Stream> evaluate(Metric metric, long start, long end, int resolution) {
+    if (metric.composite().isEmpty()) {
+      return List.of();
+    }
+    try {
+      Composite composite = Composite.compile(metric.composite().get());
+      List<CompositeQueries.Stream> out = new ArrayList<>();
+      for (Series s : composite.evaluate(new StoreSource(state.store()), new TimeRange(start, end + 1, resolution))) {
+        List<dev.appoptics.emulator.internal.store.Point> points = new ArrayList<>(s.points().size());
+        for (Point p : s.points()) {
+          points.add(new dev.appoptics.emulator.internal.store.Point(p.time(), p.value()));
+        }
+        out.add(new CompositeQueries.Stream(s.tags(), points));
+      }
+      return out;
+    } catch (CompositeSyntaxException | CompositeEvaluationException e) {
+      return List.of(); // stored before it was checked, or its data makes it fail: nothing to watch
+    }
+  }
+
   private static Composite compile(String text, String field) {
     try {
       return Composite.compile(text);

@@ -4,6 +4,9 @@ import dev.appoptics.emulator.internal.http.ApiError;
 import dev.appoptics.emulator.internal.http.ApiRequest;
 import dev.appoptics.emulator.internal.http.ApiResponse;
 import dev.appoptics.emulator.internal.store.Metric;
+import dev.appoptics.emulator.internal.store.Point;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Where composite metrics are evaluated. The measurement and metric modules own the routes and call this hook:
@@ -12,7 +15,8 @@ import dev.appoptics.emulator.internal.store.Metric;
  *   <li>{@link #compose} for {@code GET /v1/measurements?compose=…} and the legacy {@code GET /v1/metrics?compose=…}
  *       (the request still carries every query parameter);
  *   <li>{@link #queryPersisted} for {@code GET /v1/measurements/:name} when the metric has {@code type: composite};
- *   <li>{@link #validate} before {@code PUT /v1/metrics/:name} stores a composite expression.
+ *   <li>{@link #validate} before {@code PUT /v1/metrics/:name} stores a composite expression;
+ *   <li>{@link #evaluate} for alert conditions on a persisted composite.
  * </ul>
  *
  * <p>Implementations read data through {@link MeasurementStore} and {@link MetricRegistry}, answer with an {@link
@@ -25,6 +29,17 @@ public interface CompositeQueries {
 
   /** Checks an expression before it is stored; throws a 400 {@link ApiError} when it is invalid. */
   default void validate(String expression) {}
+
+  /**
+   * The persisted composite {@code metric} evaluated over {@code [start, end]} at {@code resolution} seconds: one
+   * stream per output series. Empty when composites are not supported or the expression cannot be evaluated.
+   */
+  default List<Stream> evaluate(Metric metric, long start, long end, int resolution) {
+    return List.of();
+  }
+
+  /** One output series of a composite: its tags and its points, oldest first. */
+  record Stream(Map<String, String> tags, List<Point> points) {}
 
   /** Answers every composite query with 400 "composite metrics are not supported". */
   static CompositeQueries unsupported() {
