@@ -41,6 +41,38 @@ class OpsEndpointsTest {
   }
 
   @Test
+  void whatJettyRefusesBeforeRoutingIsLoggedAndCountedUnderNoRoute() {
+    int port = EMULATOR.baseUri().getPort();
+    String big = "a".repeat(100_000);
+    assertThat(RawExchange.send(port, "GET /v1/metrics HTTP/1.1\r\nHost: x\r\nUser-Agent: refused-test\r\n"
+        + "X-Big: " + big + "\r\n\r\n").status()).isEqualTo(431);
+    assertThat(RawExchange.send(port, "GET /v1/" + big + " HTTP/1.1\r\nHost: x\r\n\r\n").status()).isEqualTo(414);
+    assertThat(RawExchange.send(port, "GET /v1/metrics/%zz HTTP/1.1\r\nHost: x\r\n\r\n").status()).isEqualTo(400);
+
+    List<JsonNode> refused = LOG.stream().map(OpsEndpointsTest::parse)
+        .filter(l -> l.path("route").asText().equals("other") && l.path("status").asInt() >= 400
+            && l.path("status").asInt() != 404)
+        .toList();
+    assertThat(refused).extracting(l -> l.path("status").asInt()).contains(431, 414, 400);
+    assertThat(refused).allSatisfy(l -> {
+      assertThat(l.path("path").asText()).hasSizeLessThanOrEqualTo(201);
+      assertThat(l.path("remote").asText()).isEqualTo("127.0.0.1");
+    });
+    assertThat(http(null).get("/metrics").body())
+        .contains("route=\"other\",status=\"431\"} ")
+        .contains("route=\"other\",status=\"414\"} ")
+        .contains("route=\"other\",status=\"400\"} ");
+  }
+
+  private static JsonNode parse(String line) {
+    try {
+      return TestHttp.JSON.readTree(line);
+    } catch (IOException e) {
+      throw new AssertionError("not a JSON log line: " + line, e);
+    }
+  }
+
+  @Test
   void metricsCountRequestsByRoutePatternNotRawPath() {
     http("good").put("spaces/17", "{\"name\":\"x\"}");
     http("good").put("spaces/18", "{\"name\":\"x\"}");

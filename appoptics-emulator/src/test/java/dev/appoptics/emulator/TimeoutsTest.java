@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +20,8 @@ class TimeoutsTest {
 
   @Test
   void aRequestWhoseHeadersTrickleIsCutOffByTheHeaderTimeoutWith408() throws Exception {
-    try (AppOpticsEmulator emulator = AppOpticsEmulator.builder()
+    List<String> log = new CopyOnWriteArrayList<>();
+    try (AppOpticsEmulator emulator = AppOpticsEmulator.builder().requestLog(log::add)
         .headerTimeout(Duration.ofMillis(800)).idleTimeout(Duration.ofSeconds(30)).start();
         Socket socket = new Socket("127.0.0.1", emulator.port())) {
       socket.setSoTimeout(10_000);
@@ -46,6 +49,9 @@ class TimeoutsTest {
       assertThat(answer.json().at("/errors/request/0").asText()).contains("headers").contains("800 ms");
       assertThat(millis).isBetween(700L, 8_000L);
       assertThat(socket.getInputStream().read()).as("connection closed after the 408").isEqualTo(-1);
+      assertThat(log).as("the cut-off is in the request log").anyMatch(l -> l.startsWith("other - -> 408 "));
+      assertThat(new TestHttp(emulator.baseUri(), null).get("/metrics").body())
+          .contains("appoptics_http_requests_total{method=\"other\",route=\"other\",status=\"408\"} 1");
     }
   }
 

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.CyclicTimeout;
@@ -27,12 +28,18 @@ import org.eclipse.jetty.util.Callback;
  */
 final class HeaderTimeout extends HttpConnectionFactory {
   private final long timeoutMillis;
+  private final ApiResponse body;
   private final byte[] answer;
+  private final BiConsumer<RequestLog.Entry, ApiResponse> refused;
 
-  HeaderTimeout(HttpConfiguration config, Duration timeout) {
+  /** {@code refused} counts and logs each cut-off (see {@link HttpFront#refused}). */
+  HeaderTimeout(HttpConfiguration config, Duration timeout, BiConsumer<RequestLog.Entry, ApiResponse> refused) {
     super(config);
     this.timeoutMillis = timeout.toMillis();
-    this.answer = answer(timeout);
+    this.body = ApiError.request(408, "Request headers were not complete within " + timeout.toMillis() + " ms")
+        .toResponse(0);
+    this.answer = answer(body.body());
+    this.refused = refused;
   }
 
   @Override
@@ -42,9 +49,7 @@ final class HeaderTimeout extends HttpConnectionFactory {
     return configure(connection, connector, endPoint);
   }
 
-  private static byte[] answer(Duration timeout) {
-    byte[] body = ApiError.request(408, "Request headers were not complete within " + timeout.toMillis() + " ms")
-        .toResponse(0).body();
+  private static byte[] answer(byte[] body) {
     String head = "HTTP/1.1 408 Request Timeout\r\nContent-Type: " + ApiResponse.JSON_TYPE + "\r\nContent-Length: "
         + body.length + "\r\nConnection: close\r\n\r\n";
     byte[] head8 = head.getBytes(StandardCharsets.US_ASCII);
@@ -92,6 +97,10 @@ final class HeaderTimeout extends HttpConnectionFactory {
 
     private void cutOff() {
       EndPoint endPoint = getEndPoint();
+      Object remote = endPoint.getRemoteSocketAddress();
+      String address = remote instanceof java.net.InetSocketAddress a ? a.getAddress().getHostAddress() : "-";
+      factory.refused.accept(new RequestLog.Entry("other", "-", null, "other", "408", factory.body.body().length,
+          factory.timeoutMillis * 1_000_000, address, null), factory.body);
       endPoint.write(Callback.from(endPoint::close, failure -> endPoint.close()), ByteBuffer.wrap(factory.answer));
     }
 

@@ -99,6 +99,15 @@ public final class HttpFront {
     return g == null ? 0 : g.getCurrentRequestCount();
   }
 
+  /**
+   * Counts and logs what the front refused before routing it (Jetty's own refusals, a header timeout): under no
+   * route, with what is known of the request.
+   */
+  void refused(RequestLog.Entry entry, ApiResponse answer) {
+    figures.record(entry.method(), "other", entry.status(), entry.nanos());
+    log.write(entry, null, answer);
+  }
+
   /** The front's figures for {@code GET /metrics}: requests by route and status, and their durations. */
   public RequestFigures figures() {
     return figures;
@@ -111,7 +120,7 @@ public final class HttpFront {
     threads.setName("appoptics-emulator");
     threads.setDaemon(true);
     Server jetty = new Server(threads);
-    ServerConnector connector = new ServerConnector(jetty, 1, 1, new HeaderTimeout(http(), config.headerTimeout()));
+    ServerConnector connector = new ServerConnector(jetty, 1, 1, new HeaderTimeout(http(), config.headerTimeout(), this::refused));
     connector.setHost(config.bindAddress());
     connector.setPort(config.port());
     connector.setIdleTimeout(config.idleTimeout().toMillis());
@@ -120,7 +129,7 @@ public final class HttpFront {
     jetty.addConnector(connector);
     graceful = new GracefulHandler(new FrontHandler(this, router, rateLimiter, faults, requests));
     jetty.setHandler(graceful);
-    jetty.setErrorHandler(new JsonErrorHandler(config.clock(), config.maxHeaderBytes(), figures));
+    jetty.setErrorHandler(new JsonErrorHandler(config.clock(), config.maxHeaderBytes(), this::refused));
     jetty.setStopTimeout(config.shutdownGrace().toMillis());
     try {
       jetty.start();

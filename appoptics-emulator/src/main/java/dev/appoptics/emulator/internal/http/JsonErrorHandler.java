@@ -2,8 +2,10 @@ package dev.appoptics.emulator.internal.http;
 
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -21,12 +23,13 @@ final class JsonErrorHandler implements Request.Handler {
 
   private final Clock clock;
   private final int maxHeaderBytes;
-  private final RequestFigures figures;
+  private final BiConsumer<RequestLog.Entry, ApiResponse> refused;
 
-  JsonErrorHandler(Clock clock, int maxHeaderBytes, RequestFigures figures) {
+  /** {@code refused} counts and logs each answer (see {@link HttpFront#refused}). */
+  JsonErrorHandler(Clock clock, int maxHeaderBytes, BiConsumer<RequestLog.Entry, ApiResponse> refused) {
     this.clock = clock;
     this.maxHeaderBytes = maxHeaderBytes;
-    this.figures = figures;
+    this.refused = refused;
   }
 
   @Override
@@ -36,12 +39,35 @@ final class JsonErrorHandler implements Request.Handler {
     Object failure = request.getAttribute(ErrorHandler.ERROR_EXCEPTION);
     ApiResponse answer = describe(status, reason, failure).toResponse(clock.instant().getEpochSecond());
     // what Jetty refused before routing (and 503 during shutdown) counts under no route
-    figures.record(request.getMethod() == null ? "other" : request.getMethod(), "other", Integer.toString(status), 0);
+    refused.accept(entry(request, status, answer.body().length), answer);
     response.setStatus(status);
     answer.headers().forEach(response.getHeaders()::put);
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.body().length);
     response.write(true, ByteBuffer.wrap(answer.body()), callback);
     return true;
+  }
+
+  /** What is known of a request Jetty could not take: any part may be missing, and a long one is cut. */
+  private static RequestLog.Entry entry(Request request, int status, int bytes) {
+    String method = request.getMethod() == null ? "other" : request.getMethod();
+    String path = "-";
+    String query = null;
+    try {
+      HttpURI uri = request.getHttpURI();
+      if (uri != null && uri.getPath() != null) {
+        path = cut(uri.getPath());
+        query = uri.getQuery() == null ? null : cut(uri.getQuery());
+      }
+    } catch (RuntimeException unparsed) {
+      // a URL Jetty could not read: logged as "-"
+    }
+    String userAgent = request.getHeaders() == null ? null : request.getHeaders().get(HttpHeader.USER_AGENT);
+    return new RequestLog.Entry(method, path, query, "other", Integer.toString(status), bytes, 0,
+        Request.getRemoteAddr(request), userAgent == null ? null : cut(userAgent));
+  }
+
+  private static String cut(String s) {
+    return s.length() <= 200 ? s : s.substring(0, 200) + "…";
   }
 
   private ApiError describe(int status, String reason, Object failure) {
