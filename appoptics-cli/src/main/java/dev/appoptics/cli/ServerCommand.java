@@ -89,6 +89,11 @@ final class ServerCommand implements Callable<Integer> {
           + " connections closed; keep it below your supervisor's stop timeout (default: ${DEFAULT-VALUE}).")
   String shutdownGrace;
 
+  @Option(names = "--shutdown-delay", paramLabel = "DURATION",
+      description = "On SIGTERM, how long to go on serving with /health answering 503 before it stops accepting, so"
+          + " that a load balancer takes it out first (default: none).")
+  String shutdownDelay;
+
   @Option(names = "--request-log",
       description = "Write one line per request (and per alert delivery attempt) to standard error.")
   boolean requestLog;
@@ -145,6 +150,7 @@ final class ServerCommand implements Callable<Integer> {
     SyncPolicy syncPolicy = setting("--sync", () -> SyncPolicy.parse(sync));
     Retention kept = setting("--retention", () -> Retention.parse(retention));
     Duration grace = duration("--shutdown-grace", shutdownGrace);
+    Duration delay = shutdownDelay == null ? Duration.ZERO : duration("--shutdown-delay", shutdownDelay);
     Duration alerts = EmulatorCommand.alertInterval(alertInterval);
     Duration headers = duration("--header-timeout", headerTimeout);
     Duration idle = duration("--idle-timeout", idleTimeout);
@@ -162,6 +168,7 @@ final class ServerCommand implements Callable<Integer> {
           .bindAddress(bind)
           .insecure(insecure)
           .shutdownGracePeriod(grace)
+          .shutdownDelay(delay)
           .report(this::report)
           .emulator(e -> {
             e.headerTimeout(headers).idleTimeout(idle).pastLimit(past).maxSeries(maxSeries).maxPoints(maxPoints)

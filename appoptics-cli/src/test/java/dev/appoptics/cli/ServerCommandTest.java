@@ -55,11 +55,14 @@ class ServerCommandTest {
   void aBadDurationNamesTheOption() {
     CliRun grace = server("--port", "0", "--shutdown-grace", "soon");
     CliRun headers = server("--port", "0", "--header-timeout", "later");
+    CliRun delay = server("--port", "0", "--shutdown-delay", "-1s");
 
     assertThat(grace.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(grace.err()).startsWith("error: --shutdown-grace: 'soon' is not a duration");
     assertThat(headers.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(headers.err()).startsWith("error: --header-timeout: 'later' is not a duration");
+    assertThat(delay.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(delay.err()).startsWith("error: --shutdown-delay: '-1s' is not a duration");
   }
 
   @Test
@@ -103,7 +106,7 @@ class ServerCommandTest {
     CliRun run = CliRun.run("server", "--help");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("--tokens-file").contains("--insecure").contains("--shutdown-grace")
+    assertThat(run.out()).contains("--tokens-file").contains("--insecure").contains("--shutdown-grace").contains("--shutdown-delay")
         .contains("--request-log").contains("--data-dir").contains("--sync").contains("--retention")
         .contains("SIGTERM").contains("docs/server.md").contains("snapshot");
   }

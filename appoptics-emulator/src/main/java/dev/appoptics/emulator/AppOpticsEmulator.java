@@ -72,7 +72,8 @@ public final class AppOpticsEmulator implements AutoCloseable {
                 settings.requestLog().orElse(null),
                 settings.requestLogFormat(),
                 settings.logBodies(),
-                settings.shutdownGrace()));
+                settings.shutdownGrace(),
+                settings.shutdownDelay()));
     // Listening first: the health checks answer (503 "starting") while the data is loaded, and a port that is
     // taken fails before any of it is.
     try {
@@ -265,6 +266,15 @@ public final class AppOpticsEmulator implements AutoCloseable {
      */
     public Builder shutdownGracePeriod(Duration grace) {
       settings.shutdownGrace(grace);
+      return this;
+    }
+
+    /**
+     * How long {@link AppOpticsEmulator#close()} goes on serving with {@code /health} answering 503 "stopping"
+     * before it stops accepting requests, so that a load balancer polling readiness sends no more; default zero.
+     */
+    public Builder shutdownDelay(Duration delay) {
+      settings.shutdownDelay(delay);
       return this;
     }
 

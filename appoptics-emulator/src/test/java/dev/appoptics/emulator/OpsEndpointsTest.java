@@ -1,6 +1,7 @@
 package dev.appoptics.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.appoptics.emulator.junit5.AppOpticsEmulatorExtension;
@@ -136,6 +137,31 @@ class OpsEndpointsTest {
       closed.get();
       assertThat(emulator.stats().measurementsAccepted()).isEqualTo(1);
     }
+  }
+
+  @Test
+  void duringTheShutdownDelayReadinessIsDownButRequestsAreStillServed() throws Exception {
+    AppOpticsEmulator emulator = AppOpticsEmulator.builder().shutdownDelay(Duration.ofSeconds(2)).start();
+    TestHttp http = new TestHttp(emulator.baseUri(), "t");
+    assertThat(http.get("/health").status()).isEqualTo(200);
+
+    long t0 = System.nanoTime();
+    CompletableFuture<Void> closed = CompletableFuture.runAsync(emulator::close);
+    TestHttp.Answer health = http.get("/health");
+    for (int i = 0; i < 100 && health.status() == 200; i++) {
+      Thread.sleep(10);
+      health = http.get("/health");
+    }
+
+    assertThat(health.status()).isEqualTo(503);
+    assertThat(health.json().get("status").asText()).isEqualTo("stopping");
+    assertThat(http.post("measurements", ONE).status()).as("still served").isEqualTo(202);
+    assertThat(closed).as("close waits out the delay").isNotDone();
+    closed.get();
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+    assertThat(emulator.stats().measurementsAccepted()).isEqualTo(1);
+    assertThatThrownBy(() -> new Socket("127.0.0.1", emulator.port()).close())
+        .as("no longer accepting").isInstanceOf(IOException.class);
   }
 
   /** Waits until the front counted the API request (its headers were read and handling began). */

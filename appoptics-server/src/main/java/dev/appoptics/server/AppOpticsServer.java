@@ -245,6 +245,15 @@ public final class AppOpticsServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long closing goes on serving, with {@code /health} answering 503 "stopping", before it stops accepting;
+     * default zero. Set it to a little more than a load balancer's readiness interval.
+     */
+    public Builder shutdownDelay(Duration delay) {
+      emulator.shutdownDelay(delay);
+      return this;
+    }
+
     /** One line per request to {@code sink}, as JSON unless {@code format} says otherwise. */
     public Builder requestLog(Consumer<String> sink, RequestLogFormat format) {
       this.requestLog = Optional.of(Objects.requireNonNull(sink, "sink"));

@@ -67,6 +67,7 @@ public final class EmulatorSettings {
   private final boolean acceptAnyToken;
   private final RequestLogFormat requestLogFormat;
   private final Duration shutdownGrace;
+  private final Duration shutdownDelay;
 
   private EmulatorSettings(Builder b) {
     port = b.port;
@@ -104,6 +105,7 @@ public final class EmulatorSettings {
     acceptAnyToken = b.acceptAnyToken == null ? tokens.isEmpty() : b.acceptAnyToken;
     requestLogFormat = b.requestLogFormat;
     shutdownGrace = b.shutdownGrace;
+    shutdownDelay = b.shutdownDelay;
   }
 
   public static Builder builder() {
@@ -221,6 +223,11 @@ public final class EmulatorSettings {
     return shutdownGrace;
   }
 
+  /** How long closing keeps serving, with readiness down, before it stops accepting; zero by default. */
+  public Duration shutdownDelay() {
+    return shutdownDelay;
+  }
+
   /** Whether the request log also carries request and answer bodies (truncated). */
   public boolean logBodies() {
     return logBodies;
@@ -329,6 +336,7 @@ public final class EmulatorSettings {
     private Boolean acceptAnyToken;
     private RequestLogFormat requestLogFormat = RequestLogFormat.TEXT;
     private Duration shutdownGrace = Duration.ZERO;
+    private Duration shutdownDelay = Duration.ZERO;
 
     private Builder() {}
 
@@ -365,6 +373,11 @@ public final class EmulatorSettings {
 
     public Builder shutdownGrace(Duration grace) {
       this.shutdownGrace = nonNegative("shutdownGrace", grace);
+      return this;
+    }
+
+    public Builder shutdownDelay(Duration delay) {
+      this.shutdownDelay = nonNegative("shutdownDelay", delay);
       return this;
     }
 

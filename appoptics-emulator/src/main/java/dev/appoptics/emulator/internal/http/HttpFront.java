@@ -51,7 +51,8 @@ public final class HttpFront {
       Consumer<String> log,
       RequestLogFormat logFormat,
       boolean logBodies,
-      Duration shutdownGrace) {}
+      Duration shutdownGrace,
+      Duration shutdownDelay) {}
 
   /** Where the front is in its life: health checks answer from it. */
   public enum Phase {
@@ -167,11 +168,21 @@ public final class HttpFront {
   }
 
   /**
-   * Stops accepting connections, waits up to the shutdown grace period for the requests in flight, then closes
-   * every connection; idempotent.
+   * Readiness goes down ({@code /health} answers 503 "stopping") while requests are still served for the shutdown
+   * delay, so that a load balancer takes the server out before connections are refused; then stops accepting
+   * connections, waits up to the shutdown grace period for the requests in flight, and closes every connection;
+   * idempotent.
    */
   public synchronized void stop() {
+    boolean serving = server != null && phase != Phase.STOPPING;
     phase = Phase.STOPPING;
+    if (serving && !config.shutdownDelay().isZero()) {
+      try {
+        Thread.sleep(config.shutdownDelay().toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt(); // stop at once: whoever interrupts wants it over
+      }
+    }
     if (server != null) {
       stopQuietly(server);
       server = null;
