@@ -76,8 +76,8 @@ final class ServerCommand implements Callable<Integer> {
   List<String> tokens = new ArrayList<>();
 
   @Option(names = "--tokens-file", paramLabel = "FILE",
-      description = "A file of tokens that may do everything, one per line (# comments); re-read on change and"
-          + " on SIGHUP.")
+      description = "A file of tokens, one per line, each optionally followed by its role: admin (the default),"
+          + " recorder or viewer (# comments); re-read on change and on SIGHUP.")
   Path tokensFile;
 
   @Option(names = "--insecure",

@@ -9,6 +9,7 @@ import dev.appoptics.emulator.internal.alerting.AlertingModule;
 import dev.appoptics.emulator.internal.http.Access;
 import dev.appoptics.emulator.internal.http.ApiModule;
 import dev.appoptics.emulator.internal.http.HttpFront;
+import dev.appoptics.emulator.internal.http.Role;
 import dev.appoptics.emulator.internal.ops.JvmFigures;
 import dev.appoptics.emulator.internal.resources.tokens.ApiTokensModule;
 import java.io.IOException;
@@ -18,7 +19,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -156,16 +160,32 @@ public final class AppOpticsEmulator implements AutoCloseable {
   }
 
   /**
-   * Replaces the configured tokens, effective from the next request (a reloaded tokens file). Whether other tokens
-   * are accepted stays as configured ({@link Builder#acceptAnyToken}).
+   * Replaces the configured tokens with these, each may do everything, effective from the next request. Whether
+   * other tokens are accepted stays as configured ({@link Builder#acceptAnyToken}).
    */
   public void setTokens(Collection<String> tokens) {
-    for (String t : tokens) {
+    Map<String, TokenRole> admins = new LinkedHashMap<>();
+    tokens.forEach(t -> admins.put(t, TokenRole.ADMIN));
+    setTokens(admins);
+  }
+
+  /**
+   * Replaces the configured tokens with these, each with its role, effective from the next request (a reloaded tokens
+   * file). Whether other tokens are accepted stays as configured ({@link Builder#acceptAnyToken}).
+   */
+  public void setTokens(Map<String, TokenRole> tokens) {
+    Map<String, Role> roles = new LinkedHashMap<>();
+    tokens.forEach((t, role) -> {
       if (t == null || t.isEmpty()) {
-        throw new IllegalArgumentException("tokens must not be empty, got " + tokens);
+        throw new IllegalArgumentException("tokens must not be empty, got " + tokens.keySet());
       }
-    }
-    access.setTokens(tokens);
+      roles.put(t, role(role));
+    });
+    access.setTokens(roles);
+  }
+
+  private static Role role(TokenRole role) {
+    return Role.valueOf(Objects.requireNonNull(role, "role").name());
   }
 
   public EmulatorStats stats() {
@@ -245,8 +265,17 @@ public final class AppOpticsEmulator implements AutoCloseable {
      */
     public Builder tokens(String... tokens) {
       for (String t : tokens) {
-        settings.token(t);
+        settings.token(t, Role.ADMIN);
       }
+      return this;
+    }
+
+    /**
+     * Accepts {@code token} (callable repeatedly, like {@link #tokens}) for the calls {@code role} allows; a call
+     * outside it is answered 403.
+     */
+    public Builder token(String token, TokenRole role) {
+      settings.token(token, role(role));
       return this;
     }
 

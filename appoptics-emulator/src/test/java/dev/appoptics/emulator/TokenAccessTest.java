@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.appoptics.emulator.junit5.AppOpticsEmulatorExtension;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -94,6 +95,29 @@ class TokenAccessTest {
 
     EMULATOR.emulator().setTokens(List.of("admin"));
     assertThat(http("rotated").get("metrics").status()).isEqualTo(401);
+  }
+
+  @Test
+  void configuredTokensWithARoleGetOnlyWhatTheRoleAllows() {
+    try (AppOpticsEmulator emulator = AppOpticsEmulator.builder().tokens("root")
+        .token("collector", TokenRole.RECORDER).token("dashboard", TokenRole.VIEWER).start()) {
+      TestHttp root = new TestHttp(emulator.baseUri(), "root");
+      TestHttp collector = root.withToken("collector");
+      TestHttp dashboard = root.withToken("dashboard");
+
+      assertThat(collector.post("measurements", ONE).status()).isEqualTo(202);
+      assertThat(collector.get("metrics").status()).isEqualTo(200);
+      assertThat(collector.get("api_tokens").status()).isEqualTo(403);
+      assertThat(dashboard.get("metrics/m").status()).isEqualTo(200);
+      assertThat(dashboard.post("measurements", ONE).status()).isEqualTo(403);
+      assertThat(dashboard.get("alerts").status()).isEqualTo(403);
+      assertThat(root.get("api_tokens").status()).isEqualTo(200);
+
+      emulator.setTokens(Map.of("root", TokenRole.ADMIN, "collector", TokenRole.VIEWER));
+
+      assertThat(collector.post("measurements", ONE).status()).as("its role replaced").isEqualTo(403);
+      assertThat(dashboard.get("metrics").status()).as("no longer configured").isEqualTo(401);
+    }
   }
 
   @Test

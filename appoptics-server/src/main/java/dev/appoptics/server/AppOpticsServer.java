@@ -4,6 +4,7 @@ import dev.appoptics.emulator.AppOpticsEmulator;
 import dev.appoptics.emulator.RequestLogFormat;
 import dev.appoptics.emulator.Retention;
 import dev.appoptics.emulator.SyncPolicy;
+import dev.appoptics.emulator.TokenRole;
 import dev.appoptics.server.internal.ops.BindAddresses;
 import dev.appoptics.server.internal.ops.RequestLogSink;
 import dev.appoptics.server.internal.ops.Signals;
@@ -12,9 +13,9 @@ import dev.appoptics.server.internal.ops.TokensFileWatcher;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -64,12 +65,11 @@ public final class AppOpticsServer implements AutoCloseable {
   private final Object closeLock = new Object();
   private boolean closed;
 
-  private AppOpticsServer(Builder b, Set<String> fileTokens) {
+  private AppOpticsServer(Builder b, Map<String, TokenRole> fileTokens) {
     this.flagTokens = Set.copyOf(b.tokens);
     this.acceptsAnyToken = b.tokens.isEmpty() && b.tokensFile == null;
-    Set<String> tokens = new LinkedHashSet<>(b.tokens);
-    tokens.addAll(fileTokens);
-    AppOpticsEmulator.Builder e = b.emulator.tokens(tokens.toArray(String[]::new)).acceptAnyToken(acceptsAnyToken);
+    AppOpticsEmulator.Builder e = b.emulator.acceptAnyToken(acceptsAnyToken);
+    withFlagTokens(fileTokens).forEach(e::token);
     this.logFile = Optional.ofNullable(b.requestLogFile).map(RequestLogSink::appendingTo);
     logFile.<Consumer<String>>map(f -> f).or(() -> b.requestLog).ifPresent(e::requestLog);
     try {
@@ -114,10 +114,15 @@ public final class AppOpticsServer implements AutoCloseable {
     watcher.ifPresent(TokensFileWatcher::reload);
   }
 
-  private void useFileTokens(Set<String> fileTokens) {
-    List<String> all = new ArrayList<>(flagTokens);
-    all.addAll(fileTokens);
-    emulator.setTokens(all);
+  private void useFileTokens(Map<String, TokenRole> fileTokens) {
+    emulator.setTokens(withFlagTokens(fileTokens));
+  }
+
+  /** The file's tokens with their roles, and the flags' tokens as admin (a flag wins over the file). */
+  private Map<String, TokenRole> withFlagTokens(Map<String, TokenRole> fileTokens) {
+    Map<String, TokenRole> all = new LinkedHashMap<>(fileTokens);
+    flagTokens.forEach(t -> all.put(t, TokenRole.ADMIN));
+    return all;
   }
 
   /**
@@ -224,9 +229,10 @@ public final class AppOpticsServer implements AutoCloseable {
     }
 
     /**
-     * A file of tokens that may do everything, one per line ({@code #} comments); re-read when it changes and on
-     * {@link AppOpticsServer#reloadTokens()}. With a tokens file, only its tokens (and the others configured or
-     * made through the API) are accepted, also while it is empty.
+     * A file of tokens, one per line, each optionally followed by its role ({@code admin}, the default,
+     * {@code recorder} or {@code viewer}; {@code #} comments); re-read when it changes and on {@link
+     * AppOpticsServer#reloadTokens()}. With a tokens file, only its tokens (and the others configured or made through
+     * the API) are accepted, also while it is empty.
      */
     public Builder tokensFile(Path file) {
       this.tokensFile = Objects.requireNonNull(file, "file");
@@ -292,7 +298,7 @@ public final class AppOpticsServer implements AutoCloseable {
             + " reaches it could read and change everything. Give --token or --tokens-file, or --insecure to"
             + " accept any token");
       }
-      Set<String> fileTokens = tokensFile == null ? Set.of() : TokensFile.read(tokensFile);
+      Map<String, TokenRole> fileTokens = tokensFile == null ? Map.of() : TokensFile.read(tokensFile);
       return new AppOpticsServer(this, fileTokens);
     }
   }

@@ -56,6 +56,34 @@ class AppOpticsServerTest {
     }
   }
 
+  private static int post(AppOpticsServer server, String token) throws Exception {
+    HttpRequest post = HttpRequest.newBuilder(server.baseUri().resolve("measurements"))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((token + ":").getBytes(UTF_8)))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(
+            "{\"tags\":{\"host\":\"a\"},\"measurements\":[{\"name\":\"m\",\"value\":1}]}"))
+        .build();
+    return HTTP.send(post, HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  @Test
+  void tokensFileRolesLimitTheirTokensAndAFlagTokenStaysAdmin() throws Exception {
+    Path tokens = Files.writeString(dir.resolve("tokens"), "collector recorder\nboard viewer\nops viewer\n");
+    try (AppOpticsServer server = AppOpticsServer.builder(dir.resolve("data")).port(0).token("ops")
+        .tokensFile(tokens).report(line -> {}).start()) {
+      assertThat(post(server, "collector")).isEqualTo(202);
+      assertThat(post(server, "board")).isEqualTo(403);
+      assertThat(status(server, "board")).isEqualTo(200);
+      assertThat(post(server, "ops")).as("the flag wins over the file").isEqualTo(202);
+
+      Files.writeString(tokens, "collector viewer\n");
+      server.reloadTokens();
+
+      assertThat(post(server, "collector")).isEqualTo(403);
+      assertThat(status(server, "board")).isEqualTo(401);
+    }
+  }
+
   @Test
   void anEmptyTokensFileAcceptsNoTokenUntilItHasOne() throws Exception {
     Path tokens = Files.writeString(dir.resolve("tokens"), "# none yet\n");

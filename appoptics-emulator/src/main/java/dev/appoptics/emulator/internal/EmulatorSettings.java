@@ -6,16 +6,17 @@ import dev.appoptics.emulator.Retention;
 import dev.appoptics.emulator.ServiceSeed;
 import dev.appoptics.emulator.SyncPolicy;
 import dev.appoptics.emulator.internal.forward.ForwardSettings;
+import dev.appoptics.emulator.internal.http.Role;
 import dev.appoptics.emulator.internal.ops.LogLines;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /** Everything an emulator is configured with. Immutable; build with {@link #builder()}. */
@@ -34,7 +35,7 @@ public final class EmulatorSettings {
 
   private final int port;
   private final String bindAddress;
-  private final Set<String> tokens;
+  private final Map<String, Role> tokens;
   private final int maxSeries;
   private final int maxMetrics;
   private final long maxPoints;
@@ -72,7 +73,7 @@ public final class EmulatorSettings {
   private EmulatorSettings(Builder b) {
     port = b.port;
     bindAddress = b.bindAddress;
-    tokens = Set.copyOf(b.tokens);
+    tokens = Map.copyOf(b.tokens);
     maxSeries = b.maxSeries;
     maxMetrics = b.maxMetrics;
     maxPoints = b.maxPoints;
@@ -121,8 +122,8 @@ public final class EmulatorSettings {
     return bindAddress;
   }
 
-  /** The configured tokens: each may do everything. */
-  public Set<String> tokens() {
+  /** The configured tokens, each with its role. */
+  public Map<String, Role> tokens() {
     return tokens;
   }
 
@@ -303,7 +304,7 @@ public final class EmulatorSettings {
   public static final class Builder {
     private int port;
     private String bindAddress = "127.0.0.1";
-    private final Set<String> tokens = new LinkedHashSet<>();
+    private final Map<String, Role> tokens = new LinkedHashMap<>();
     private int maxSeries = DEFAULT_MAX_SERIES;
     private int maxMetrics = DEFAULT_MAX_METRICS;
     private long maxPoints = DEFAULT_MAX_POINTS;
@@ -353,11 +354,11 @@ public final class EmulatorSettings {
       return this;
     }
 
-    public Builder token(String token) {
+    public Builder token(String token, Role role) {
       if (token == null || token.isEmpty()) {
         throw new IllegalArgumentException("token must not be empty");
       }
-      tokens.add(token);
+      tokens.put(token, Objects.requireNonNull(role, "role"));
       return this;
     }
 

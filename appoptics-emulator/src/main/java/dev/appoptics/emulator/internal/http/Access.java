@@ -1,14 +1,14 @@
 package dev.appoptics.emulator.internal.http;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * Who may call the API. A token given in the configuration may do everything. A token made through
+ * Who may call the API. A token given in the configuration may do what its role allows (by default everything). A
+ * token made through
  * {@code /v1/api_tokens} authenticates while it is active, with its role ({@link Role}). Any other token is accepted
  * only when the configuration says so ({@code anyToken}: the emulator's default when it was given no tokens).
  * Missing or refused credentials are a 401, a role that does not cover the call a 403. Thread-safe: the configured
@@ -16,20 +16,20 @@ import java.util.Set;
  */
 public final class Access {
   private final boolean anyToken;
-  private volatile Set<String> tokens;
+  private volatile Map<String, Role> tokens;
   private volatile TokenDirectory directory = TokenDirectory.EMPTY;
 
-  public Access(Collection<String> tokens, boolean anyToken) {
-    this.tokens = Set.copyOf(tokens);
+  public Access(Map<String, Role> tokens, boolean anyToken) {
+    this.tokens = Map.copyOf(tokens);
     this.anyToken = anyToken;
   }
 
-  /** Replaces the configured tokens, effective from the next request. */
-  public void setTokens(Collection<String> tokens) {
-    this.tokens = Set.copyOf(tokens);
+  /** Replaces the configured tokens and their roles, effective from the next request. */
+  public void setTokens(Map<String, Role> tokens) {
+    this.tokens = Map.copyOf(tokens);
   }
 
-  public Set<String> tokens() {
+  public Map<String, Role> tokens() {
     return tokens;
   }
 
@@ -67,15 +67,16 @@ public final class Access {
   }
 
   /**
-   * The role of a token made through the API, empty for one that may do everything (configured, or any token when
-   * those are accepted); 401 for a missing, unknown or inactive token.
+   * The role of a token, empty for one that may do everything (a configured admin token, or any token when those are
+   * accepted); 401 for a missing, unknown or inactive token.
    */
   private Optional<Role> authenticate(String token, String method) {
     if (token == null) {
       throw unauthorized(method);
     }
-    if (tokens.contains(token)) {
-      return Optional.empty();
+    Role configured = tokens.get(token);
+    if (configured != null) {
+      return configured == Role.ADMIN ? Optional.empty() : Optional.of(configured);
     }
     Optional<TokenDirectory.Grant> grant = directory.find(token);
     if (grant.isEmpty()) {

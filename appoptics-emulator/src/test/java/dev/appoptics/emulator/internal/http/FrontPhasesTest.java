@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class FrontPhasesTest {
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-  private final HttpFront front = new HttpFront(new HttpFront.Config("127.0.0.1", 0, 2, new Access(Set.of(), true),
+  private final HttpFront front = new HttpFront(new HttpFront.Config("127.0.0.1", 0, 2, new Access(Map.of(), true),
       1 << 20, 16 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(30), 0, 60, Faults.none(), Clock.systemUTC(),
       null, RequestLogFormat.TEXT, false, Duration.ZERO, Duration.ZERO));
 

@@ -1,31 +1,35 @@
 package dev.appoptics.server.internal.ops;
 
+import dev.appoptics.emulator.TokenRole;
 import dev.appoptics.server.ServerConfigurationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * A tokens file: one token per line; blank lines and lines starting with {@code #} are skipped, and a token may be
- * followed by whitespace and a {@code #} comment. Surrounding whitespace is trimmed. A token with whitespace inside,
- * or a file that cannot be read, is an error naming the file and the line.
+ * A tokens file: one token per line, optionally followed by its role ({@code admin}, the default, {@code recorder}
+ * or {@code viewer}); blank lines and lines starting with {@code #} are skipped, and a line may end in a {@code #}
+ * comment. Surrounding whitespace is trimmed. A third word, an unknown role, or a file that cannot be read is an
+ * error naming the file and the line.
  *
  * <pre>
  * # collectors in eu-west
- * 6f1c0e4d9b…   # rotated 2026-11-30
+ * 6f1c0e4d9b…   recorder   # rotated 2026-11-30
+ * 0a77e2c3d1…              # operators: admin
  * </pre>
  */
 public final class TokensFile {
   private TokensFile() {}
 
-  /** The tokens in {@code file}, in file order without repeats. */
-  public static Set<String> read(Path file) {
+  /** The tokens in {@code file} with their roles, in file order; a token given twice keeps its last role. */
+  public static Map<String, TokenRole> read(Path file) {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -35,19 +39,25 @@ public final class TokensFile {
     return parse(file.toString(), lines);
   }
 
-  static Set<String> parse(String name, List<String> lines) {
-    Set<String> tokens = new LinkedHashSet<>();
+  static Map<String, TokenRole> parse(String name, List<String> lines) {
+    Map<String, TokenRole> tokens = new LinkedHashMap<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
-      if (line.isEmpty() || line.startsWith("#")) {
+      int comment = line.indexOf('#');
+      String[] words = (comment < 0 ? line : line.substring(0, comment)).strip().split("\\s+");
+      if (words[0].isEmpty()) {
         continue;
       }
-      String[] parts = line.split("\\s+", 2);
-      if (parts.length == 2 && !parts[1].startsWith("#")) {
-        throw new ServerConfigurationException("the tokens file " + name + ", line " + (i + 1)
-            + ": one token per line, with no spaces inside (a comment after it starts with #), was '" + line + "'");
+      String where = "the tokens file " + name + ", line " + (i + 1) + ": ";
+      if (words.length > 2) {
+        throw new ServerConfigurationException(where + "a token and at most its role, with no spaces inside the"
+            + " token (a comment starts with #), was '" + line + "'");
       }
-      tokens.add(parts[0]);
+      TokenRole role = words.length == 1 ? TokenRole.ADMIN : TokenRole.named(words[1]).orElseThrow(() ->
+          new ServerConfigurationException(where + "the role must be admin, recorder or viewer, was '" + words[1]
+              + "'"));
+      tokens.remove(words[0]); // a repeated token keeps its last role, in its last place
+      tokens.put(words[0], role);
     }
     return tokens;
   }

@@ -1,12 +1,13 @@
 package dev.appoptics.server.internal.ops;
 
+import dev.appoptics.emulator.TokenRole;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,13 +20,14 @@ import java.util.function.Consumer;
  */
 public final class TokensFileWatcher implements AutoCloseable {
   private final Path file;
-  private final Consumer<Set<String>> apply;
+  private final Consumer<Map<String, TokenRole>> apply;
   private final Consumer<String> report;
   private final ScheduledExecutorService timer;
   private Object seen;
 
   /** Starts watching; the file was read once already (its tokens are in force). */
-  public TokensFileWatcher(Path file, Duration every, Consumer<Set<String>> apply, Consumer<String> report) {
+  public TokensFileWatcher(
+      Path file, Duration every, Consumer<Map<String, TokenRole>> apply, Consumer<String> report) {
     this.file = file;
     this.apply = apply;
     this.report = report;
@@ -43,7 +45,7 @@ public final class TokensFileWatcher implements AutoCloseable {
   public synchronized void reload() {
     seen = stamp();
     try {
-      Set<String> tokens = TokensFile.read(file);
+      Map<String, TokenRole> tokens = TokensFile.read(file);
       apply.accept(tokens);
       report.accept("reloaded " + tokens.size() + " token" + (tokens.size() == 1 ? "" : "s") + " from " + file);
     } catch (RuntimeException e) {

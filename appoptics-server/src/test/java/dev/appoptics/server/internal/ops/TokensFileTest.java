@@ -2,7 +2,9 @@ package dev.appoptics.server.internal.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
+import dev.appoptics.emulator.TokenRole;
 import dev.appoptics.server.ServerConfigurationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,14 +20,27 @@ class TokensFileTest {
   void oneTokenPerLineWithCommentsBlankLinesAndSurroundingSpaceSkipped() {
     List<String> lines = List.of("# collectors", "", "  alpha  ", "beta # rotated today", "\tgamma\t#", "alpha");
 
-    assertThat(TokensFile.parse("tokens", lines)).containsExactly("alpha", "beta", "gamma");
+    assertThat(TokensFile.parse("tokens", lines)).containsOnlyKeys("alpha", "beta", "gamma")
+        .containsValues(TokenRole.ADMIN);
   }
 
   @Test
-  void aTokenWithSpaceInsideIsRefusedNamingFileAndLine() {
-    assertThatThrownBy(() -> TokensFile.parse("/etc/tokens", List.of("# ok", "two words")))
+  void aRoleAfterTheTokenLimitsIt() {
+    List<String> lines = List.of("alpha recorder", "beta\tVIEWER  # dashboards", "gamma admin", "delta");
+
+    assertThat(TokensFile.parse("tokens", lines)).containsExactly(entry("alpha", TokenRole.RECORDER),
+        entry("beta", TokenRole.VIEWER), entry("gamma", TokenRole.ADMIN), entry("delta", TokenRole.ADMIN));
+  }
+
+  @Test
+  void anUnknownRoleOrAThirdWordIsRefusedNamingFileAndLine() {
+    assertThatThrownBy(() -> TokensFile.parse("/etc/tokens", List.of("# ok", "alpha root")))
         .isInstanceOf(ServerConfigurationException.class)
-        .hasMessageContaining("/etc/tokens, line 2").hasMessageContaining("'two words'");
+        .hasMessageContaining("/etc/tokens, line 2").hasMessageContaining("admin, recorder or viewer")
+        .hasMessageContaining("'root'");
+    assertThatThrownBy(() -> TokensFile.parse("/etc/tokens", List.of("three words here")))
+        .isInstanceOf(ServerConfigurationException.class)
+        .hasMessageContaining("/etc/tokens, line 1").hasMessageContaining("'three words here'");
   }
 
   @Test
