@@ -13,18 +13,35 @@ import java.util.zip.Inflater;
 
 /**
  * The buckets of one chunk of one tier of a series, as a checkpoint saves them: the chunk covers {@value
- * #CHUNK_BUCKETS} bucket widths from a start aligned to that span. Each bucket is its time as the number of widths
- * since the previous one, then either its one value (a single sample: count 1, sum, min, max and last equal) or
- * its count, sum, min, max, last and sum of squares, then (for tiers wider than a second) when in the bucket the
- * sample behind {@code last} came. A 1-second bucket of one sample thus takes 9 bytes, before the chunk is
- * compressed with deflate (java.util.zip, fastest level: gauges with a few decimals shrink to about a third).
- * A chunk starts with a byte naming its form: {@value #PLAIN} as encoded, {@value #DEFLATED} compressed, then the
- * encoded length.
+ * #CHUNK_BUCKETS} bucket widths from a start aligned to that span. Each bucket starts with a head: the number of
+ * widths since the previous bucket, and a tag saying what follows.
+ *
+ * <ul>
+ *   <li>{@value #TAG_FULL}: count, sum, min, max, last and sum of squares;
+ *   <li>a single sample (count 1; sum, min, max and last equal), as most 1-second buckets are: when its value is an
+ *       integer number of 10<sup>-k</sup> for some k up to {@value #MAX_SCALE} (a gauge with a few decimals), tag
+ *       {@value #TAG_DECIMAL} + k and the difference, in those units, from the chunk's previous single value (a
+ *       varint: a wandering gauge takes a byte or two); otherwise {@value #TAG_DOUBLE} and its 8 bytes.
+ * </ul>
+ *
+ * Then, for tiers wider than a second or a full bucket, when in the bucket the sample behind {@code last} came. A
+ * chunk is compressed with deflate (java.util.zip, fastest level) when that makes it smaller. It starts with a byte
+ * naming its form: {@value #PLAIN} as encoded, {@value #DEFLATED} compressed, then the encoded length. The first
+ * forms, {@value #PLAIN_V1} and {@value #DEFLATED_V1} (each single value as its 8 bytes, written before the decimal
+ * tags), are still read, so that a data directory from an earlier version opens.
  */
 final class BucketCodec {
   static final int CHUNK_BUCKETS = 1024;
-  static final int PLAIN = 0;
-  static final int DEFLATED = 1;
+  static final int PLAIN_V1 = 0;
+  static final int DEFLATED_V1 = 1;
+  static final int PLAIN = 2;
+  static final int DEFLATED = 3;
+  static final int TAG_FULL = 0;
+  static final int TAG_DOUBLE = 1;
+  static final int TAG_DECIMAL = 2;
+  static final int MAX_SCALE = 5;
+  private static final double[] POWERS = {1, 10, 100, 1e3, 1e4, 1e5};
+  private static final double EXACT = 0x1p53;
 
   private BucketCodec() {}
 
@@ -55,6 +72,8 @@ final class BucketCodec {
     private int width;
     private long chunk;
     private long previous;
+    /** The chunk's previous single value, which a decimal one is written as a difference from. */
+    private double previousValue;
     private int buckets;
 
     /** The buckets that follow belong to {@code tier}. */
@@ -72,13 +91,22 @@ final class BucketCodec {
         flush();
         chunk = start;
         previous = start;
+        previousValue = 0;
       }
       boolean single = LogRecords.single(count, sum, min, max, last, sumSquares);
-      out.putVarLong(((time - previous) / width) << 1 | (single ? 1 : 0));
-      if (single) {
-        out.putDouble(sum);
-      } else {
+      long widths = (time - previous) / width;
+      if (!single) {
+        out.putVarLong(widths << 3 | TAG_FULL);
         out.putVarLong(count).putDouble(sum).putDouble(min).putDouble(max).putDouble(last).putDouble(sumSquares);
+      } else {
+        int k = scale(sum);
+        if (k < 0) {
+          out.putVarLong(widths << 3 | TAG_DOUBLE).putDouble(sum);
+        } else {
+          out.putVarLong(widths << 3 | (TAG_DECIMAL + k));
+          out.putSignedVarLong(Math.round(sum * POWERS[k]) - Math.round(previousValue * POWERS[k]));
+        }
+        previousValue = sum;
       }
       if (width > 1 || !single) {
         out.putSignedVarLong(lastTime - time);
@@ -128,37 +156,70 @@ final class BucketCodec {
     }
   }
 
+  /**
+   * The smallest k up to {@link #MAX_SCALE} for which {@code value} is exactly an integer number of 10<sup>-k</sup>
+   * that a double holds exactly, read back bit for bit by dividing it by 10<sup>k</sup>; -1 when there is none.
+   */
+  static int scale(double value) {
+    for (int k = 0; k <= MAX_SCALE; k++) {
+      double scaled = value * POWERS[k];
+      if (!(Math.abs(scaled) < EXACT)) {
+        return -1;
+      }
+      long m = Math.round(scaled);
+      if (Double.doubleToRawLongBits(m / POWERS[k]) == Double.doubleToRawLongBits(value)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
   /** Restores the buckets {@link Encoder} wrote for {@code tier}'s chunk at {@code chunkStart} into {@code series}. */
   static int decode(byte[] data, int tier, long chunkStart, Series series) {
+    int form = data.length == 0 ? -1 : data[0];
     ByteReader in = unpack(data);
     int width = Series.tierWidth(tier);
+    boolean first = form == PLAIN_V1 || form == DEFLATED_V1;
     long time = chunkStart;
+    double previousValue = 0;
     int n = 0;
     while (in.hasMore()) {
       long head = in.getVarLong();
-      time += (head >>> 1) * width;
-      boolean single = (head & 1) == 1;
+      int tag;
+      if (first) {
+        time += (head >>> 1) * width;
+        tag = (head & 1) == 1 ? TAG_DOUBLE : TAG_FULL;
+      } else {
+        time += (head >>> 3) * width;
+        tag = (int) (head & 7);
+      }
       long count = 1;
       double sum;
       double min;
       double max;
       double last;
       double squares;
-      if (single) {
-        sum = in.getDouble();
-        min = sum;
-        max = sum;
-        last = sum;
-        squares = sum * sum;
-      } else {
+      if (tag == TAG_FULL) {
         count = in.getVarLong();
         sum = in.getDouble();
         min = in.getDouble();
         max = in.getDouble();
         last = in.getDouble();
         squares = in.getDouble();
+      } else {
+        if (tag == TAG_DOUBLE) {
+          sum = in.getDouble();
+        } else {
+          double unit = POWERS[tag - TAG_DECIMAL];
+          sum = (Math.round(previousValue * unit) + in.getSignedVarLong()) / unit;
+        }
+        previousValue = sum;
+        min = sum;
+        max = sum;
+        last = sum;
+        squares = sum * sum;
       }
-      long lastTime = width > 1 || !single ? time + in.getSignedVarLong() : time;
+      long lastTime = width > 1 || tag == TAG_FULL ? time + in.getSignedVarLong() : time;
       series.restore(tier, time, count, sum, min, max, last, lastTime, squares);
       n++;
     }
@@ -168,11 +229,11 @@ final class BucketCodec {
   private static ByteReader unpack(byte[] data) {
     ByteReader head = new ByteReader(data);
     int form = head.get();
-    if (form == PLAIN) {
+    if (form == PLAIN || form == PLAIN_V1) {
       return new ByteReader(data, 1, data.length);
     }
-    if (form != DEFLATED) {
-      throw new CorruptDataException("a chunk of unknown form " + form);
+    if (form != DEFLATED && form != DEFLATED_V1) {
+      throw new CorruptDataException("a chunk of unknown form " + form + " (written by a later version?)");
     }
     int length = head.getCount(CHUNK_BUCKETS * 64);
     int offset = data.length - head.remaining();
