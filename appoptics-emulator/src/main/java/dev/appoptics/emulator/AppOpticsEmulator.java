@@ -185,7 +185,7 @@ public final class AppOpticsEmulator implements AutoCloseable {
   }
 
   private static Role role(TokenRole role) {
-    return Role.valueOf(Objects.requireNonNull(role, "role").name());
+    return Role.of(Objects.requireNonNull(role, "role"));
   }
 
   public EmulatorStats stats() {

@@ -39,6 +39,17 @@ class CompositeAlertTest {
     return f.status(alert);
   }
 
+  /** The violations of the alert's newest notification, by signal. */
+  private JsonNode violations(long alert) {
+    return f.notifications(alert).get(0).path("payload").path("violations");
+  }
+
+  private List<String> signals(long alert) {
+    List<String> out = new ArrayList<>();
+    violations(alert).fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
   @Test
   void aThresholdOnASumOfStreamsIsJudgedOnceItsMinuteIsOver() {
     composite("req.total", "sum(s(\"req\", \"*\"))");
@@ -53,11 +64,9 @@ class CompositeAlertTest {
     assertThat(statusAt(119, id)).as("the second minute is not over").isEqualTo("ok");
     assertThat(statusAt(120, id)).as("110 in the second minute").isEqualTo("triggered");
 
-    JsonNode violations = f.notifications(id).get(0).path("payload").path("violations");
-    List<String> signals = new ArrayList<>();
-    violations.fieldNames().forEachRemaining(signals::add);
+    List<String> signals = signals(id);
     assertThat(signals).hasSize(1);
-    JsonNode v = violations.path(signals.get(0)).get(0);
+    JsonNode v = violations(id).path(signals.get(0)).get(0);
     assertThat(v.path("metric").asText()).isEqualTo("req.total");
     assertThat(v.path("value").asDouble()).isEqualTo(110.0);
     assertThat(v.path("recorded_at").asLong()).isEqualTo(T0 + 60);
@@ -91,9 +100,7 @@ class CompositeAlertTest {
 
     req(70, "b", 55);
     assertThat(statusAt(120, id)).isEqualTo("triggered");
-    List<String> signals = new ArrayList<>();
-    f.notifications(id).get(0).path("payload").path("violations").fieldNames().forEachRemaining(signals::add);
-    assertThat(signals).containsExactly("host=b");
+    assertThat(signals(id)).containsExactly("host=b");
   }
 
   @Test

@@ -1,7 +1,7 @@
 package dev.appoptics.emulator.internal.http;
 
+import dev.appoptics.emulator.TokenRole;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -18,12 +18,12 @@ public enum Role {
 
   /** The role a token record names ({@code admin}, {@code recorder}, {@code viewer}); empty for anything else. */
   public static Optional<Role> named(String name) {
-    for (Role r : values()) {
-      if (r.name().toLowerCase(Locale.ROOT).equals(name)) {
-        return Optional.of(r);
-      }
-    }
-    return Optional.empty();
+    return TokenRole.named(name).filter(r -> r.toString().equals(name)).map(Role::of);
+  }
+
+  /** The role a configured token was given. */
+  public static Role of(TokenRole role) {
+    return valueOf(role.name());
   }
 
   /** Whether a token of this role may send {@code method} to the API path {@code segments} ({@code "", "v1", …}). */
