@@ -157,6 +157,37 @@ class ConsoleTest {
   }
 
   @Test
+  void aStreamsTransformFunctionRunsOnEveryPointAndALogAxisIsLogarithmic() {
+    long start = Instant.now().getEpochSecond() - 600;
+    submit("console.bytes", "web1", new long[] {start, start + 60, start + 120}, new double[] {1024, 2048, 0});
+    long space = createSpace("Transform");
+    createChart(space, "{\"name\":\"KiB\",\"use_log_yaxis\":true,\"streams\":[{\"metric\":\"console.bytes\","
+        + "\"transform_function\":\"x/1024\"}]}");
+    createChart(space, "{\"name\":\"Rate\",\"streams\":[{\"metric\":\"console.bytes\",\"period\":60,"
+        + "\"transform_function\":\"2(x + p) / p\"}]}");
+    createChart(space, "{\"name\":\"Broken\",\"streams\":[{\"metric\":\"console.bytes\","
+        + "\"transform_function\":\"x/(p\"}]}");
+
+    WebElement kib = openChart(space, "KiB");
+    List<Double> drawn = plotted(kib).get(1).stream().map(n -> n == null ? null : n.doubleValue()).toList();
+    assertThat(drawn).as("0 is not drawn on a log axis").containsExactly(1.0, 2.0, null);
+    assertThat(browser.script("return arguments[0].querySelector('.plot').plot.scales.y.distr;", kib))
+        .isEqualTo(3L);
+    WebElement rate = browser.await(d -> {
+      WebElement c = d.findElement(By.cssSelector("[data-chart-name='Rate']"));
+      return "ready".equals(c.getAttribute("data-state")) ? c : null;
+    });
+    assertThat(plotted(rate).get(1)).extracting(Number::doubleValue).containsExactly(
+        2 * (1024.0 + 60) / 60, 2 * (2048.0 + 60) / 60, 2.0);
+    WebElement broken = browser.await(d -> {
+      WebElement c = d.findElement(By.cssSelector("[data-chart-name='Broken']"));
+      return "loading".equals(c.getAttribute("data-state")) ? null : c;
+    });
+    assertThat(broken.getAttribute("data-state")).isEqualTo("error");
+    assertThat(broken.getText()).contains("transform_function 'x/(p'").contains("')' is missing");
+  }
+
+  @Test
   void aBadFilterShowsTheServersError() {
     long space = spaceCharting("console.filter", "Fine");
     createChart(space, "{\"name\":\"Broken\",\"streams\":[{\"composite\":\"sum(s(\\\"console.filter\\\"\"}]}");

@@ -13,8 +13,8 @@ export function paletteColor(i) {
 
 /**
  * A line or stacked chart in {@code container}. The model: {type, series: [{label, color, units, unitsLong,
- * points: [[t, v]]}], label, min, max, thresholds: [{operator, value, type}], events: [{time, title, stream}],
- * window: {start, end}}. Returns {update(model), destroy()}; the chart follows its container's width. The
+ * points: [[t, v]]}], label, min, max, logY, thresholds: [{operator, value, type}], events: [{time, title, stream}],
+ * window: {start, end}}. With logY the value axes are logarithmic and values at or below zero are not drawn. Returns {update(model), destroy()}; the chart follows its container's width. The
  * uPlot instance is on {@code container.plot} (its data: [times, values of each series]).
  */
 function timeChart(container, model) {
@@ -62,7 +62,8 @@ function timeChart(container, model) {
   return {
     update(next) {
       const previous = view.model;
-      const sameShape = plot && next.type === previous.type && next.series.length === previous.series.length
+      const sameShape = plot && next.type === previous.type && next.logY === previous.logY
+        && next.series.length === previous.series.length
         && next.series.every((s, i) => s.label === previous.series[i].label && s.unitsLong === previous.series[i].unitsLong);
       view.model = next;
       if (sameShape && hasPoints(next)) {
@@ -115,7 +116,8 @@ function aligned(model) {
     return values;
   });
   if (model.type !== "stacked") {
-    return {data: [times, ...shown], shown};
+    const drawn = model.logY ? shown.map((values) => values.map((v) => (v !== null && v > 0 ? v : null))) : shown;
+    return {data: [times, ...drawn], shown};
   }
   const running = new Array(times.length).fill(0);
   const stacked = shown.map((values) => values.map((v, i) => (running[i] += v === null ? 0 : v)));
@@ -138,13 +140,16 @@ function options(view, width) {
     values: (u, splits) => splits.map((v) => formatNumber(v)),
     size: (u, values) => Math.max(40, 14 + 7 * Math.max(0, ...(values || []).map((v) => v.length))),
   };
+  const valueScale = (fixed) => (model.logY
+    ? {distr: 3, log: 10, range: (u, low, high) => logRange(fixed && view.model.min, fixed && view.model.max, low, high)}
+    : {range: (u, low, high) => (fixed ? yRange(view.model.min, view.model.max, low, high) : yRange(undefined, undefined, low, high))});
   const scales = {
     x: {time: true, range: () => [view.model.window.start, view.model.window.end]},
-    y: {range: (u, low, high) => yRange(view.model.min, view.model.max, low, high)},
+    y: valueScale(true),
   };
   const axes = [axis, {...valueAxis, label: model.label || unitGroups[0] || undefined}];
   if (unitGroups.length > 1) {
-    scales.y2 = {range: (u, low, high) => yRange(undefined, undefined, low, high)};
+    scales.y2 = valueScale(false);
     axes.push({...valueAxis, scale: "y2", side: 1, grid: {show: false}, label: unitGroups.slice(1).join(", ") || undefined});
   }
   return {
@@ -171,6 +176,18 @@ function options(view, width) {
       draw: [(u) => drawThresholds(u, view.model.thresholds), (u) => drawMarkers(u, view.model.events)],
     },
   };
+}
+
+/** A logarithmic axis's range: whole powers of ten around the data, or the chart's own bounds when positive. */
+function logRange(fixedMin, fixedMax, low, high) {
+  let [min, max] = low === null || !(high > 0) ? [1, 10] : uPlot.rangeLog(Math.max(low, Number.MIN_VALUE), high, 10, true);
+  if (typeof fixedMin === "number" && fixedMin > 0) {
+    min = fixedMin;
+  }
+  if (typeof fixedMax === "number" && fixedMax > 0) {
+    max = fixedMax;
+  }
+  return max > min ? [min, max] : [min, min * 10];
 }
 
 /** The data's range with some room, unless the chart fixes its minimum or maximum. */

@@ -36,6 +36,9 @@ export function failure(error, retry) {
       : `The server refused the request (${error.status})`;
     return state("error", title, `${error.path}: ${error.messages.join("; ")}`, actions);
   }
+  if (error && error.name === "TransformError") {
+    return state("error", "A stream's transform_function cannot be read", error.message, actions);
+  }
   return state("error", "Something went wrong in the console", String(error && error.message || error), actions);
 }
 

@@ -1,6 +1,7 @@
 // Reading measurements: a chart stream or a metric query becomes a list of series {label, tags, points}.
 import {get, getAll, getLink, path, sameOrigin} from "./api.js";
 import {formatTags} from "./dom.js";
+import {compileTransform} from "./transform.js";
 
 const MAX_NEXT_PAGES = 20;
 // A chart stream names its functions as the charts API does; the measurements API spells "average" as "mean".
@@ -16,9 +17,21 @@ export function windowParams(win) {
  * The series one chart stream shows in a window. A metric stream filters by its tags (wildcards and several values
  * allowed), reads each point with its summary function and, unless its group function is "breakout", combines the
  * series with that function: all into one, or one per value of its group_by tags. A composite stream is evaluated
- * by the server.
+ * by the server. A transform_function then runs on every point, with p the stream's period or else the window's
+ * resolution.
  */
 export async function streamSeries(stream, win) {
+  // parsed first, so that a formula that does not parse fails the stream before anything is read
+  const transform = stream.transform_function ? compileTransform(stream.transform_function) : null;
+  const series = await readStream(stream, win);
+  if (!transform) {
+    return series;
+  }
+  const period = stream.period || win.resolution;
+  return series.map((s) => ({...s, points: s.points.map(([t, v]) => [t, transform(v, period)])}));
+}
+
+async function readStream(stream, win) {
   if (stream.composite) {
     const answer = await get("/v1/measurements", {...windowParams(win), compose: stream.composite});
     return labelled(composedSeries(answer), (s) => stream.name || s.metric || "composite");

@@ -130,6 +130,7 @@ function chartView(chart) {
       label: chart.label || "",
       min: numberOr(chart.min, first.min),
       max: numberOr(chart.max, first.max),
+      logY: chart.use_log_yaxis === true,
       thresholds: chart.thresholds,
       events,
       window: win,
