@@ -1,7 +1,5 @@
 package dev.appoptics.emulator.internal.measure;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.appoptics.emulator.internal.EmulatorSettings;
 import dev.appoptics.emulator.internal.http.ApiError;
 import dev.appoptics.emulator.internal.http.ApiRequest;
@@ -12,9 +10,6 @@ import dev.appoptics.emulator.internal.store.Metric;
 import dev.appoptics.emulator.internal.store.Point;
 import dev.appoptics.emulator.internal.store.Series;
 import dev.appoptics.emulator.internal.store.SummaryFunction;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,13 +27,6 @@ import java.util.function.Predicate;
  * ends early and carries a {@code next} link continuing where it stopped.
  */
 final class MeasurementQuery {
-  // A long range is mostly "time" and "value": names encoded once, not once per point.
-  private static final SerializedString TIME = new SerializedString("time");
-  private static final SerializedString VALUE = new SerializedString("value");
-  private static final List<SummaryFunction> ALL_BUT_MEAN = List.of(SummaryFunction.COUNT, SummaryFunction.SUM,
-      SummaryFunction.MIN, SummaryFunction.MAX, SummaryFunction.LAST, SummaryFunction.STDDEV);
-  private static final List<SerializedString> ALL_BUT_MEAN_NAMES =
-      ALL_BUT_MEAN.stream().map(f -> new SerializedString(f.wireName())).toList();
   private final ApiRequest request;
   private final EmulatorSettings settings;
   private final MeasurementStore store;
@@ -238,66 +226,20 @@ final class MeasurementQuery {
     for (Output o : out) {
       points += all ? o.buckets.size() * 4L : o.points.size();
     }
-    // sized for the answer (about 40 bytes a point), so that a long range is not copied at every doubling
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(1 << 26, 1024 + 40 * points));
-    try (JsonGenerator g = ApiResponse.mapper().getFactory().createGenerator(bytes)) {
-      // A long range is mostly numbers; this writer formats doubles faster than Double.toString (same values).
-      g.enable(JsonGenerator.Feature.USE_FAST_DOUBLE_WRITER);
-      g.writeStartObject();
-      g.writeStringField("name", metric.name());
-      g.writeStringField("type", metric.type());
-      g.writeNumberField("resolution", window.resolution());
-      g.writeFieldName("attributes");
-      ApiResponse.mapper().writeValue(g, metric.attributes());
-      g.writeArrayFieldStart("links");
-      if (next != null) {
-        g.writeStartObject();
-        g.writeStringField("rel", "next");
-        g.writeStringField("href", next);
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("series");
-      for (Output o : out) {
-        g.writeStartObject();
-        g.writeObjectFieldStart("tags");
-        for (Map.Entry<String, String> t : o.tags.entrySet()) {
-          g.writeStringField(t.getKey(), t.getValue());
+    QueryAnswerJson json = new QueryAnswerJson(points);
+    json.head(metric, window.resolution(), next);
+    for (Output o : out) {
+      json.beginSeries(o.tags);
+      if (all) {
+        o.buckets.forEach(json::bucket);
+      } else {
+        for (Point p : o.points) {
+          json.point(p.time(), p.value());
         }
-        g.writeEndObject();
-        g.writeArrayFieldStart("measurements");
-        if (all) {
-          for (Aggregate a : o.buckets) {
-            g.writeStartObject();
-            g.writeFieldName(TIME);
-            g.writeNumber(a.time());
-            g.writeFieldName(VALUE);
-            g.writeNumber(a.value(SummaryFunction.MEAN));
-            for (int i = 0; i < ALL_BUT_MEAN.size(); i++) {
-              g.writeFieldName(ALL_BUT_MEAN_NAMES.get(i));
-              g.writeNumber(a.value(ALL_BUT_MEAN.get(i)));
-            }
-            g.writeEndObject();
-          }
-        } else {
-          for (Point p : o.points) {
-            g.writeStartObject();
-            g.writeFieldName(TIME);
-            g.writeNumber(p.time());
-            g.writeFieldName(VALUE);
-            g.writeNumber(p.value());
-            g.writeEndObject();
-          }
-        }
-        g.writeEndArray();
-        g.writeEndObject();
       }
-      g.writeEndArray();
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      json.endSeries();
     }
-    return ApiResponse.rawJson(200, bytes.toByteArray());
+    return ApiResponse.rawJson(200, json.finish());
   }
 
   /** One series of the answer: its tags, its points, and the merged buckets behind them ({@code all}). */
