@@ -227,7 +227,9 @@ class BatchPipelineTest {
   void aBatchSpooledAfterAnUnansweredAttemptCountsWhenAnotherRunSendsIt() {
     unanswered.set(2);
     Spool spool = Spool.open(dir, 1 << 20);
-    BatchPipeline<Integer> p = new BatchPipeline<>(new PipelineSettings(5, Duration.ofHours(1), 1000, true, 2,
+    // Batches of 6: the 5 added wait for the flush, so the failure comes during it and the flush leaves the batch
+    // in the spool (a failure before the flush began would have the flush send the spooled batch again).
+    BatchPipeline<Integer> p = new BatchPipeline<>(new PipelineSettings(6, Duration.ofHours(1), 1000, true, 2,
         Optional.of(spool), Duration.ofHours(1)), BatchPipelineTest::encode, this::sink, retrier(), e -> {}, "test");
     IntStream.range(0, 5).forEach(p::add);
     p.flush();

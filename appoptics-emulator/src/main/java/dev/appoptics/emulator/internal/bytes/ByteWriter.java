@@ -4,7 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A growable byte array for records kept on disk (the durable store's log and checkpoints, the forwarding queue):
+ * A growable byte array for records kept on disk (the durable store's log and checkpoints, the forwarding queue)
+ * and for text written straight to bytes (measurement answers):
  * variable-length whole numbers (7 bits a byte; signed ones zig-zag encoded, so that small negative deltas stay
  * short), doubles as 8 bytes, strings as a length and UTF-8. Reused between writes: {@link #reset()} keeps the
  * array. Not thread-safe.
@@ -121,6 +122,16 @@ public final class ByteWriter {
     ensure(length);
     System.arraycopy(b, 0, bytes, size, length);
     size += length;
+    return this;
+  }
+
+  /** ASCII text as its bytes, one a character, with no length in front (JSON syntax and numbers). */
+  public ByteWriter putAscii(String ascii) {
+    int n = ascii.length();
+    ensure(n);
+    for (int i = 0; i < n; i++) {
+      bytes[size++] = (byte) ascii.charAt(i);
+    }
     return this;
   }
 

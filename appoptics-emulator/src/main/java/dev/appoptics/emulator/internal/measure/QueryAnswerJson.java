@@ -3,12 +3,12 @@ package dev.appoptics.emulator.internal.measure;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.io.NumberOutput;
+import dev.appoptics.emulator.internal.bytes.ByteWriter;
 import dev.appoptics.emulator.internal.http.ApiResponse;
 import dev.appoptics.emulator.internal.store.Aggregate;
 import dev.appoptics.emulator.internal.store.Metric;
 import dev.appoptics.emulator.internal.store.SummaryFunction;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -27,14 +27,13 @@ final class QueryAnswerJson {
   private static final List<byte[]> ALL_BUT_MEAN_NAMES =
       ALL_BUT_MEAN.stream().map(f -> ascii(",\"" + f.wireName() + "\":")).toList();
 
-  private byte[] bytes;
-  private int size;
+  private final ByteWriter out;
   private boolean firstSeries = true;
   private boolean firstPoint;
 
   /** {@code points}: how many points or buckets follow, to size the buffer once. */
   QueryAnswerJson(long points) {
-    bytes = new byte[(int) Math.min(1 << 26, 1024 + 48 * points)];
+    out = new ByteWriter((int) Math.min(1 << 26, 1024 + 48 * points));
   }
 
   void head(Metric metric, long resolution, String next) {
@@ -68,25 +67,25 @@ final class QueryAnswerJson {
   }
 
   void point(long time, double value) {
-    ensure(64);
-    if (!firstPoint) {
-      bytes[size++] = ',';
-    }
-    firstPoint = false;
-    put(TIME);
-    size = NumberOutput.outputLong(time, bytes, size);
-    put(VALUE).number(value);
-    bytes[size++] = '}';
+    open(time, value).put("}");
   }
 
   /** A bucket with every summary: its mean as {@code value}, then count, sum, min, max, last and stddev. */
   void bucket(Aggregate a) {
-    point(a.time(), a.value(SummaryFunction.MEAN));
-    size--; // reopen the object the point closed
+    open(a.time(), a.value(SummaryFunction.MEAN));
     for (int i = 0; i < ALL_BUT_MEAN.size(); i++) {
       put(ALL_BUT_MEAN_NAMES.get(i)).number(a.value(ALL_BUT_MEAN.get(i)));
     }
     put("}");
+  }
+
+  /** A point's object up to its value, left open. */
+  private QueryAnswerJson open(long time, double value) {
+    if (!firstPoint) {
+      out.put(',');
+    }
+    firstPoint = false;
+    return put(TIME).put(Long.toString(time)).put(VALUE).number(value);
   }
 
   void endSeries() {
@@ -95,7 +94,7 @@ final class QueryAnswerJson {
 
   byte[] finish() {
     put("]}");
-    return Arrays.copyOf(bytes, size);
+    return out.toByteArray();
   }
 
   /** A double as Jackson's generator writes one with its fast writer; NaN and the infinities as quoted names. */
@@ -105,35 +104,19 @@ final class QueryAnswerJson {
 
   private QueryAnswerJson string(String s) {
     byte[] escaped = JsonStringEncoder.getInstance().quoteAsUTF8(s);
-    ensure(escaped.length + 2);
-    bytes[size++] = '"';
-    System.arraycopy(escaped, 0, bytes, size, escaped.length);
-    size += escaped.length;
-    bytes[size++] = '"';
+    out.put('"').putBytes(escaped, escaped.length).put('"');
     return this;
   }
 
   /** ASCII text: the syntax and numbers. */
   private QueryAnswerJson put(String ascii) {
-    int n = ascii.length();
-    ensure(n);
-    for (int i = 0; i < n; i++) {
-      bytes[size++] = (byte) ascii.charAt(i);
-    }
+    out.putAscii(ascii);
     return this;
   }
 
   private QueryAnswerJson put(byte[] b) {
-    ensure(b.length);
-    System.arraycopy(b, 0, bytes, size, b.length);
-    size += b.length;
+    out.putBytes(b, b.length);
     return this;
-  }
-
-  private void ensure(int more) {
-    if (size + more > bytes.length) {
-      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
-    }
   }
 
   private static byte[] ascii(String s) {
