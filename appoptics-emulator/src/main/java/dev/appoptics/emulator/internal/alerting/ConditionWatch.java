@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.TreeMap;
 
 /**
  * Evaluates one condition of one alert, evaluation after evaluation, keeping a {@link SignalState} per signal.
@@ -82,8 +81,7 @@ final class ConditionWatch {
       }
     }
     List<Signal> signals = new ArrayList<>();
-    byKey.forEach((key, points) -> signals.add(Signal.computed(key, condition.metricName(), merged(points),
-        resolution)));
+    byKey.forEach((key, points) -> signals.add(Signal.computed(key, condition.metricName(), points, resolution)));
     for (Map.Entry<Object, SignalState> e : states.entrySet()) {
       long last = e.getValue().lastTime;
       if (!byKey.containsKey(e.getKey()) && last != SignalState.NONE && reads.to() - last <= STALE) {
@@ -91,13 +89,6 @@ final class ConditionWatch {
       }
     }
     return check(signals, trackingStart, judgedUntil, reads);
-  }
-
-  /** Points of several streams merged by time, as a group's buckets are; oldest first. */
-  private static List<Aggregate> merged(List<Aggregate> points) {
-    TreeMap<Long, Aggregate> byTime = new TreeMap<>();
-    points.forEach(a -> byTime.merge(a.time(), a, Signal::combine));
-    return new ArrayList<>(byTime.values());
   }
 
   private List<Violation> check(List<Signal> signals, long trackingStart, long judgedUntil, SeriesReads reads) {

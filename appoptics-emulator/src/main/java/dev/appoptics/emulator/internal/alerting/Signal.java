@@ -42,9 +42,14 @@ final class Signal {
     return new Signal(key, key, metric, List.copyOf(members), resolution, null);
   }
 
-  /** Points computed for this evaluation, at {@code resolution}, every bucket over; its key is its identity. */
+  /**
+   * Points computed for this evaluation, at {@code resolution}, every bucket over (several streams' points of one
+   * time merge as a group's do); its key is its identity.
+   */
   static Signal computed(String key, String metric, List<Aggregate> points, int resolution) {
-    return new Signal(key, key, metric, List.of(), resolution, List.copyOf(points));
+    TreeMap<Long, Aggregate> byTime = new TreeMap<>();
+    mergeInto(byTime, points);
+    return new Signal(key, key, metric, List.of(), resolution, List.copyOf(byTime.values()));
   }
 
   /** Value points as buckets of one sample each, so that every summary function reads the value. */
@@ -125,14 +130,19 @@ final class Signal {
     }
     TreeMap<Long, Aggregate> buckets = new TreeMap<>();
     for (Series s : members) {
-      for (Aggregate a : s.aggregates(from, to, width)) {
-        buckets.merge(a.time(), a, Signal::combine);
-      }
+      mergeInto(buckets, s.aggregates(from, to, width));
     }
     return new ArrayList<>(buckets.values());
   }
 
-  static Aggregate combine(Aggregate a, Aggregate b) {
+  /** Adds {@code points} to {@code buckets} by time, combining those of one time. */
+  private static void mergeInto(TreeMap<Long, Aggregate> buckets, List<Aggregate> points) {
+    for (Aggregate a : points) {
+      buckets.merge(a.time(), a, Signal::combine);
+    }
+  }
+
+  private static Aggregate combine(Aggregate a, Aggregate b) {
     return new Aggregate(
         a.time(),
         a.count() + b.count(),

@@ -82,7 +82,7 @@ public final class ComposeQueries implements CompositeQueries {
     try {
       Composite composite = Composite.compile(metric.composite().get());
       List<CompositeQueries.Stream> out = new ArrayList<>();
-      for (Series s : composite.evaluate(new StoreSource(state.store()), new TimeRange(start, end + 1, resolution))) {
+      for (Series s : evaluate(composite, start, end, resolution)) {
         List<dev.appoptics.emulator.internal.store.Point> points = new ArrayList<>(s.points().size());
         for (Point p : s.points()) {
           points.add(new dev.appoptics.emulator.internal.store.Point(p.time(), p.value()));
@@ -104,9 +104,13 @@ public final class ComposeQueries implements CompositeQueries {
   }
 
   private List<Series> evaluate(Composite composite, QueryWindow window) {
-    // The window's end is inclusive, the evaluator's exclusive.
-    TimeRange range = new TimeRange(window.start(), window.end() + 1, window.resolution());
-    return composite.evaluate(new StoreSource(state.store()), range);
+    return evaluate(composite, window.start(), window.end(), window.resolution());
+  }
+
+  /** The composite over the stored data in {@code [start, end]}. */
+  private List<Series> evaluate(Composite composite, long start, long end, long resolution) {
+    // The end is inclusive here, the evaluator's exclusive.
+    return composite.evaluate(new StoreSource(state.store()), new TimeRange(start, end + 1, resolution));
   }
 
   /** The literal metric names of every {@code series()} call, to refuse composites that reference composites. */

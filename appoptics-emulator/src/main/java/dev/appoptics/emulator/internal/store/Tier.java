@@ -62,13 +62,7 @@ final class Tier {
     int l = i * LONGS;
     int d = i * DOUBLES;
     if (created) {
-      longs[l + COUNT] = count;
-      longs[l + LAST_TIME] = time;
-      doubles[d + SUM] = sum;
-      doubles[d + MIN] = min;
-      doubles[d + MAX] = max;
-      doubles[d + LAST] = last;
-      doubles[d + SQUARES] = sumSquares;
+      set(i, count, sum, min, max, last, time, sumSquares);
     } else {
       longs[l + COUNT] += count;
       doubles[d + SUM] += sum;
@@ -170,6 +164,13 @@ final class Tier {
       i = -i - 1;
       open(i, time);
     }
+    set(i, count, sum, min, max, last, lastTime, sumSquares);
+    return created;
+  }
+
+  /** Writes bucket {@code i}'s fields (its time is set when it is opened). */
+  private void set(int i, long count, double sum, double min, double max, double last, long lastTime,
+      double sumSquares) {
     int l = i * LONGS;
     int d = i * DOUBLES;
     longs[l + COUNT] = count;
@@ -179,7 +180,6 @@ final class Tier {
     doubles[d + MAX] = max;
     doubles[d + LAST] = last;
     doubles[d + SQUARES] = sumSquares;
-    return created;
   }
 
   /** Drops the buckets that start before {@code time}; returns how many. */
